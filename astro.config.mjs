@@ -1,0 +1,25 @@
+// Integrations and Vite plugins only; everything else lives in src/.
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://fix401.dev',
+  trailingSlash: 'always',
+  build: {
+    // External CSS keeps style-src 'self' strict (no inline <style> to hash) and is cached.
+    inlineStylesheets: 'never',
+  },
+  integrations: [mdx(), sitemap()],
+  markdown: {
+    // Prism marks tokens with classes; Shiki writes inline style="" attributes, which our
+    // style-src 'self' CSP would block. Colours live in src/styles/global.css for both themes.
+    syntaxHighlight: 'prism',
+  },
+  vite: {
+    plugins: [tailwindcss()],
+    // 0 = never inline scripts as data: or inline <script>: CSP allows only our own files.
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,75 @@
+// Size budgets over dist/ (see ../shared/design.md §5), per page type:
+//   JS    — gzipped bytes of every module script the page loads up front, with its static imports
+//           (dynamic imports such as Pagefind load on demand and are not counted)
+//   HTML+CSS — gzipped HTML plus every render-blocking stylesheet
+// Prints a table with the worst page of each type and exits 1 when any page is over budget.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { DIST, htmlFiles, urlPathOf } from './lib/dist.mjs';
+
+const KB = 1024;
+/** Budgets by page type, in bytes. */
+export const BUDGETS = {
+  article: { js: 3 * KB, htmlCss: 14 * KB },
+  wizard: { js: 15 * KB, htmlCss: 14 * KB },
+  diagnoser: { js: 25 * KB, htmlCss: 14 * KB },
+};
+
+/** @param {string} path @returns {keyof typeof BUDGETS} */
+function typeOf(path) {
+  if (path.startsWith('/wizard/')) return 'wizard';
+  if (path.startsWith('/diagnose/')) return 'diagnoser';
+  return 'article'; // guide pages, home, search, 404: content pages with shared enhancements only
+}
+
+const gz = (/** @type {string | Buffer} */ b) => gzipSync(b, { level: 9 }).length;
+const read = (/** @type {string} */ urlPath) => readFileSync(join(DIST, urlPath.split('?')[0] ?? ''));
+
+/** @param {string} src @param {Set<string>} seen */
+function jsClosure(src, seen) {
+  if (seen.has(src)) return;
+  seen.add(src);
+  const code = read(src).toString();
+  // Static imports only: `import x from "./a.js"`, `import "./a.js"`, `export … from "./a.js"`.
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
+    const dep = new URL(m[1] ?? '', `http://x${src}`).pathname;
+    jsClosure(dep, seen);
+  }
+}
+
+const rows = [];
+let failures = 0;
+for (const file of htmlFiles()) {
+  const html = readFileSync(file, 'utf8');
+  const path = urlPathOf(file);
+  const type = typeOf(path);
+  const scripts = new Set();
+  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) jsClosure(m[1] ?? '', scripts);
+  const js = [...scripts].reduce((n, s) => n + gz(read(s)), 0);
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)]
+    .map((m) => m[1] ?? m[2] ?? '')
+    .reduce((n, href) => n + gz(read(href)), 0);
+  const htmlCss = gz(html) + css;
+  const budget = BUDGETS[type];
+  const over = js > budget.js || htmlCss > budget.htmlCss;
+  if (over) failures++;
+  rows.push({ path, type, js, htmlCss, over });
+}
+
+const fmt = (/** @type {number} */ n) => `${(n / KB).toFixed(1)} KB`;
+console.log('Size budgets (gzip -9). Worst page per type:');
+console.log('| page type | pages | worst JS | JS budget | worst HTML+CSS | HTML+CSS budget | status |');
+console.log('|---|---|---|---|---|---|---|');
+for (const type of /** @type {(keyof typeof BUDGETS)[]} */ (Object.keys(BUDGETS))) {
+  const of = rows.filter((r) => r.type === type);
+  if (of.length === 0) continue;
+  const worstJs = of.reduce((a, b) => (b.js > a.js ? b : a));
+  const worstHc = of.reduce((a, b) => (b.htmlCss > a.htmlCss ? b : a));
+  const ok = of.every((r) => !r.over);
+  console.log(`| ${type} | ${of.length} | ${fmt(worstJs.js)} (${worstJs.path}) | ${fmt(BUDGETS[type].js)} | ${fmt(worstHc.htmlCss)} (${worstHc.path}) | ${fmt(BUDGETS[type].htmlCss)} | ${ok ? 'ok' : 'OVER'} |`);
+}
+for (const r of rows.filter((x) => x.over)) {
+  console.error(`over budget: ${r.path} (${r.type}) JS ${fmt(r.js)}, HTML+CSS ${fmt(r.htmlCss)}`);
+}
+if (failures > 0) process.exit(1);

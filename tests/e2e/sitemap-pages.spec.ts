@@ -1,0 +1,35 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { expectClean, sitemapPaths, watchPage } from './support/pages.ts';
+
+// Every URL in the sitemap, in both colour schemes: no axe violations (WCAG 2.2 AA), no console
+// errors, no CSP violations, no request to any other origin.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const paths = sitemapPaths();
+
+test('the sitemap lists the core pages', () => {
+  for (const p of ['/', '/guide/', '/guide/what-is-401/', '/wizard/', '/diagnose/', '/search/']) {
+    expect(paths).toContain(p);
+  }
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    for (const path of paths) {
+      test(`${path} is accessible and self-contained`, async ({ browser, baseURL }) => {
+        // axe needs a page from browser.newContext() (not the shared fixture context).
+        const context = await browser.newContext({ colorScheme: scheme });
+        const page = await context.newPage();
+        const problems = await watchPage(page, new URL(baseURL ?? '').origin);
+        const response = await page.goto(path, { waitUntil: 'networkidle' });
+        expect(response?.status()).toBe(200);
+        await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+        await expect(page.locator('h1')).toHaveCount(1);
+        const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expectClean(problems);
+        await context.close();
+      });
+    }
+  });
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { type Page, expect } from '@playwright/test';
+
+/**
+ * @returns the URL paths listed in the built sitemap (dist/sitemap-0.xml), e.g. "/guide/what-is-401/"
+ */
+export function sitemapPaths(): string[] {
+  const xml = readFileSync(new URL('../../../dist/sitemap-0.xml', import.meta.url), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname);
+}
+
+/** What a page did that it should not: console errors, CSP violations, requests to other origins. */
+export interface PageProblems {
+  consoleErrors: string[];
+  cspViolations: string[];
+  foreignRequests: string[];
+}
+
+/**
+ * Starts recording problems on a page. Call before the first navigation.
+ * @param page the page to watch
+ * @param origin our own origin; any request elsewhere is recorded
+ * @returns live arrays that fill as the page runs
+ */
+export async function watchPage(page: Page, origin: string): Promise<PageProblems> {
+  const problems: PageProblems = { consoleErrors: [], cspViolations: [], foreignRequests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.consoleErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) problems.foreignRequests.push(r.url());
+  });
+  await page.exposeFunction('__reportCsp', (v: string) => problems.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+/**
+ * Asserts that nothing was recorded.
+ * @param problems from watchPage
+ */
+export function expectClean(problems: PageProblems): void {
+  expect(problems.consoleErrors, 'console errors').toEqual([]);
+  expect(problems.cspViolations, 'CSP violations').toEqual([]);
+  expect(problems.foreignRequests, 'requests to other origins').toEqual([]);
+}
