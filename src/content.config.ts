@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 export const articleTypes = ['concept', 'method', 'platform', 'compare', 'cause', 'fix', 'server', 'prevention', 'faq'] as const;
 
 /** Tab sets a fix page can carry; each has a fixed list of panels (see src/lib/tabs.ts). */
-export const tabSetNames = ['browser', 'os', 'client'] as const;
+export const tabSetNames = ['browser', 'os', 'client', 'server'] as const;
 
 const source = z.object(
   {
