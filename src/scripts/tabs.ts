@@ -59,7 +59,6 @@ class FixTabs extends HTMLElement {
       const panel = this.panel(tab);
       panel.setAttribute('role', 'tabpanel');
       panel.setAttribute('aria-labelledby', tab.id);
-      panel.tabIndex = 0;
       (panel.firstElementChild as HTMLElement).hidden = true; // the label: the tab names the panel now
       // Find-in-page and text fragments reveal a hidden="until-found" panel: select it properly.
       panel.addEventListener('beforematch', () => pick(set, id, false));
@@ -111,9 +110,11 @@ class FixTabs extends HTMLElement {
     for (const tab of this.tabs) {
       const on = tab.dataset['tab'] === id;
       tab.setAttribute('aria-selected', String(on));
-      tab.tabIndex = on ? 0 : -1;
-      if (on) this.panel(tab).removeAttribute('hidden');
-      else this.panel(tab).setAttribute('hidden', 'until-found');
+      const panel = this.panel(tab);
+      // A hidden="until-found" panel keeps its box, so it would stay focusable: take it out of the tab order.
+      tab.tabIndex = panel.tabIndex = on ? 0 : -1;
+      if (on) panel.removeAttribute('hidden');
+      else panel.setAttribute('hidden', 'until-found');
     }
     // Once the visitor has chosen, "Detected: …" no longer explains the selection.
     if (byUser) this.querySelector<HTMLElement>('.tab-note')?.setAttribute('hidden', '');
