@@ -18,7 +18,8 @@ export interface PagefindAnchor {
 export interface PagefindResult {
   url: string;
   excerpt: string;
-  meta: { title: string };
+  /** Page metadata; `tabs` lists the page's tab sets, space-separated (set by ArticleLayout). */
+  meta: { title: string; tabs?: string };
   /** Every element with an id, in page order. */
   anchors?: PagefindAnchor[];
   sub_results: PagefindSubResult[];
@@ -93,4 +94,68 @@ export function excerptNodes(excerpt: string): Node[] {
  */
 export function decodeEntities(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _);
+}
+
+/**
+ * Words people type for a tab: "set id words", words being a regex source matched between word
+ * boundaries. Checked in order, so the specific ones come first. A compact table: the search
+ * page's script counts against the 3 KB budget.
+ */
+const TAB_WORDS: ReadonlyArray<[set: string, id: string, words: RegExp]> = [
+  'browser samsung samsung',
+  'browser chrome-android chrome.*android|android.*chrome',
+  'browser chrome chrome',
+  'browser edge edge',
+  'browser firefox firefox',
+  'browser safari-ios safari.*(?:iphone|ipad|ios)|(?:iphone|ipad|ios).*safari',
+  'browser safari-mac safari',
+  'os windows windows',
+  'os chromeos chrome ?os|chromebook',
+  'os macos mac ?os|mac|macbook',
+  'os linux linux|ubuntu',
+  'os ios ios|iphone|ipad',
+  'os android android',
+  'client curl curl',
+  'client httpie httpie',
+  'client postman postman',
+  'client axios axios',
+  'client python python|requests',
+  'client node node(?:\\.?js)?',
+  'client fetch fetch',
+  'server nginx nginx',
+  'server apache apache|httpd',
+  'server iis iis',
+  'server express express',
+  'server spring spring',
+  'server aspnet asp\\.?net',
+  'server django django',
+  'server fastapi fastapi',
+].map((row) => {
+  const [set = '', id = '', ...words] = row.split(' ');
+  return [set, id, new RegExp(`\\b(?:${words.join(' ')})\\b`)];
+});
+
+/**
+ * Adds ?browser=/?os=/?client=/?server= to a result link when the query names a tab (say
+ * "clear cookies firefox"), so the page opens on the steps the visitor searched for. Only for
+ * the tab sets the page has, and never over a tab the #fragment already points into.
+ * @param url result URL (path, maybe with #fragment)
+ * @param query what the visitor typed
+ * @param sets the page's tab sets (Pagefind meta "tabs")
+ * @returns the URL, with parameters added where the query names a tab
+ */
+export function withTabParams(url: string, query: string, sets: readonly string[]): string {
+  const q = query.toLowerCase();
+  const params = new URLSearchParams();
+  for (const [set, id, words] of TAB_WORDS) {
+    if (sets.includes(set) && !params.has(set) && words.test(q)) params.set(set, id);
+  }
+  if (params.size === 0) return url;
+  const [path, hash = ''] = url.split('#');
+  // A link into another tab of the same set ("#t2-chrome" for a Firefox query) would win over the
+  // parameter: point it at the same group's panel for the named tab instead (ids are t<N>-<tab>).
+  const panel = /^(t\d+)-([\w-]+)$/.exec(hash);
+  const set = panel && TAB_WORDS.find(([, id]) => id === panel[2])?.[0];
+  const fragment = panel && set && params.has(set) ? `${panel[1]}-${params.get(set)}` : hash;
+  return `${path}?${params}${fragment ? `#${fragment}` : ''}`;
 }

@@ -60,4 +60,14 @@ test.describe('search', () => {
     expect(pagefind.length).toBeGreaterThan(0);
     await context.close();
   });
+
+  test('a query that names a browser opens the result page on that browser tab', async ({ page }) => {
+    await page.goto('/search/?q=find%20in%20page%20firefox');
+    const hit = page.getByRole('main').getByRole('link', { name: /How the steps on fix pages work/ });
+    await expect(hit).toHaveAttribute('href', /^\/guide\/tabs-help\/\?browser=firefox(#[\w-]+)?$/);
+    await hit.click();
+    for (const nth of [0, 1]) {
+      await expect(page.getByRole('tablist', { name: 'Steps for your browser' }).nth(nth).getByRole('tab', { selected: true })).toHaveText('Firefox');
+    }
+  });
 });
