@@ -1,137 +1,92 @@
-// FAQ answers are written once, in a tiny inline syntax, and rendered twice: as HTML for people
-// and as plain text for the FAQPage JSON-LD that search engines read. Deriving both from the same
-// string is what keeps them from drifting apart.
-//
-// Syntax (deliberately small, so an answer cannot smuggle in markup):
-//   [link text](/guide/slug/#anchor)   a link; the href must be site-relative or https
-//   `code`                             inline code
-// Everything else is text and is HTML-escaped.
+// The FAQ page is written as ordinary Markdown inside <Faq>: one `## Question` heading per
+// question, followed by its answer. <Faq> reads back its own rendered HTML and builds the
+// FAQPage JSON-LD from it, so the structured data is derived from exactly what people see and
+// cannot drift from it. Because the questions are real Markdown headings, they also get ids,
+// self-links, table-of-contents entries and search anchors like every other heading.
 
-/** One question and its answer, as authors write them. */
-export interface FaqItem {
-  /** The question, as people search for it. Plain text. */
-  q: string;
-  /** The answer: plain text with `[text](href)` links and `code` spans. One or two sentences. */
-  a: string;
-  /** Optional anchor id; defaults to a slug of the question. */
-  id?: string;
+/** One question and answer as found in the rendered HTML. */
+export interface FaqEntry {
+  /** The heading's id (its URL fragment). */
+  id: string;
+  /** The question as plain text. */
+  question: string;
+  /** The answer as plain text (links keep their text; markup is dropped). */
+  answer: string;
 }
 
-type Token = { kind: 'text'; text: string } | { kind: 'code'; text: string } | { kind: 'link'; text: string; href: string };
-
-const TOKEN = /\[([^\]]+)\]\(([^)\s]+)\)|`([^`]+)`/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /**
- * Splits an answer into text, code and link tokens.
- * @param answer the answer in FAQ inline syntax
- * @returns the tokens in order
- * @throws if a link target is neither site-relative (`/…`, `#…`) nor `https://`
+ * @param html an HTML fragment
+ * @returns its text content: tags removed, entities decoded, whitespace collapsed
  */
-export function tokenize(answer: string): Token[] {
-  const out: Token[] = [];
-  let last = 0;
-  for (const m of answer.matchAll(TOKEN)) {
-    const at = m.index;
-    if (at > last) out.push({ kind: 'text', text: answer.slice(last, at) });
-    const [, linkText, href, code] = m;
-    if (linkText !== undefined && href !== undefined) {
-      // Only links we can vouch for: our own pages or https sources. This also rules out javascript:.
-      if (!/^(\/|#|https:\/\/)/.test(href)) throw new Error(`FAQ link "${href}" must start with /, # or https://`);
-      out.push({ kind: 'link', text: linkText, href });
-    } else if (code !== undefined) {
-      out.push({ kind: 'code', text: code });
-    }
-    last = at + m[0].length;
-  }
-  if (last < answer.length) out.push({ kind: 'text', text: answer.slice(last) });
-  return out;
-}
-
-/**
- * @param text any text
- * @returns the text safe to place in HTML content or a double-quoted attribute
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-/**
- * @param answer the answer in FAQ inline syntax
- * @returns HTML for the visible answer (links and code rendered, all other text escaped)
- */
-export function answerHtml(answer: string): string {
-  return tokenize(answer)
-    .map((t) => {
-      if (t.kind === 'link') return `<a href="${escapeHtml(t.href)}">${escapeHtml(t.text)}</a>`;
-      if (t.kind === 'code') return `<code>${escapeHtml(t.text)}</code>`;
-      return escapeHtml(t.text);
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, ent: string) => {
+      if (ent[0] === '#') {
+        const code = ent[1] === 'x' || ent[1] === 'X' ? Number.parseInt(ent.slice(2), 16) : Number.parseInt(ent.slice(1), 10);
+        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      }
+      return NAMED[ent.toLowerCase()] ?? m;
     })
-    .join('');
-}
-
-/**
- * @param answer the answer in FAQ inline syntax
- * @returns the same answer as plain text (link text kept, targets and backticks dropped)
- */
-export function answerText(answer: string): string {
-  return tokenize(answer)
-    .map((t) => t.text)
-    .join('')
     .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?)])/g, '$1')
+    .replace(/([(])\s+/g, '$1')
     .trim();
 }
 
+const H2 = /<h2\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h2>/gi;
+
 /**
- * @param question a question
- * @returns a URL-fragment-safe id, e.g. "What does 401 mean?" → "what-does-401-mean"
+ * Splits the rendered FAQ into question/answer pairs.
+ * @param html the rendered content of <Faq>: h2 headings, each followed by its answer
+ * @returns one entry per h2, in order
+ * @throws if there is no question, text before the first question, or a question without an answer
  */
-export function questionId(question: string): string {
-  return question
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+export function parseFaqHtml(html: string): FaqEntry[] {
+  const heads = [...html.matchAll(H2)];
+  if (heads.length === 0) throw new Error('<Faq> must contain at least one "## Question" heading');
+  if (htmlToText(html.slice(0, heads[0]?.index ?? 0)) !== '') {
+    throw new Error('<Faq> must start with a "## Question" heading; put introductions before <Faq>');
+  }
+  return heads.map((m, i) => {
+    const next = heads[i + 1];
+    const end = next ? next.index : html.length;
+    const [whole, id = '', inner = ''] = m;
+    // The self-link that AnchoredHeading appends is navigation, not part of the question.
+    const question = htmlToText(inner.replace(/<a\b[^>]*class="heading-anchor"[\s\S]*?<\/a>/gi, ''));
+    const answer = htmlToText(html.slice(m.index + whole.length, end));
+    if (!question) throw new Error(`FAQ heading #${id} has no text`);
+    if (!answer) throw new Error(`FAQ question "${question}" has no answer`);
+    return { id, question, answer };
+  });
 }
 
 /**
- * Builds the schema.org FAQPage object for the given items.
- * @param items the questions and answers
+ * Builds the schema.org FAQPage object.
+ * @param entries the questions and answers
  * @returns a JSON-serialisable FAQPage
  */
-export function faqPageJsonLd(items: readonly FaqItem[]) {
+export function faqPageJsonLd(entries: readonly FaqEntry[]) {
   return {
     '@context': 'https://schema.org',
     '@type': 'FAQPage',
-    mainEntity: items.map((item) => ({
+    mainEntity: entries.map((e) => ({
       '@type': 'Question',
-      name: item.q,
-      acceptedAnswer: { '@type': 'Answer', text: answerText(item.a) },
+      name: e.question,
+      acceptedAnswer: { '@type': 'Answer', text: e.answer },
     })),
   };
 }
 
 /**
  * Serialises JSON for a `<script type="application/ld+json">` element. `<` is escaped so that no
- * answer text can close the script element early.
+ * text inside can close the element early.
  * @param value any JSON-serialisable value
  * @returns the JSON text, safe inside a script element
  */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
-/**
- * Checks the items for mistakes an author can make and the build should catch.
- * @param items the questions and answers
- * @throws on an empty list, an empty question or answer, or two questions with the same id
- */
-export function validateFaq(items: readonly FaqItem[]): void {
-  if (items.length === 0) throw new Error('<Faq> needs at least one item');
-  const seen = new Set<string>();
-  for (const item of items) {
-    if (!item.q.trim() || !item.a.trim()) throw new Error('every FAQ item needs a question (q) and an answer (a)');
-    const id = item.id ?? questionId(item.q);
-    if (seen.has(id)) throw new Error(`two FAQ items share the id "${id}"`);
-    seen.add(id);
-    tokenize(item.a);
-  }
 }
