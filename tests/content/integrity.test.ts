@@ -128,7 +128,7 @@ describe.each(pages.map((p) => [p.file, p] as const))('%s', (_file, page) => {
     for (const g of groups) {
       expect(isTabSet(g.set), `line ${g.line}: <Tabs set="${g.set}"> is not a tab set`).toBe(true);
       if (!isTabSet(g.set)) continue;
-      const want = TAB_SETS[g.set].map((t) => t.id);
+      const want: string[] = TAB_SETS[g.set].map((t) => t.id);
       expect(want.filter((id) => !g.ids.includes(id)), `line ${g.line}: <Tabs set="${g.set}"> is missing panels`).toEqual([]);
       expect(g.ids.filter((id) => !want.includes(id)), `line ${g.line}: panels not in the "${g.set}" set`).toEqual([]);
       expect(g.ids.length, `line ${g.line}: a panel id is repeated`).toBe(new Set(g.ids).size);
