@@ -48,6 +48,7 @@ function openTarget() {
 
 class FixTabs extends HTMLElement {
   tabs: HTMLButtonElement[] = [];
+  panels: HTMLElement[] = [];
 
   connectedCallback() {
     const set = this.dataset['set']!;
@@ -56,10 +57,12 @@ class FixTabs extends HTMLElement {
     const tabs = (this.tabs = [...list.children] as HTMLButtonElement[]);
     for (const tab of tabs) {
       const id = tab.dataset['tab']!;
-      const panel = this.panel(tab);
+      const panel = this.querySelector<HTMLElement>(`[data-tab-panel="${id}"]`)!;
+      this.panels.push(panel);
+      tab.id = `${panel.id}-tab`;
+      tab.setAttribute('aria-controls', panel.id);
       panel.setAttribute('role', 'tabpanel');
       panel.setAttribute('aria-labelledby', tab.id);
-      panel.tabIndex = 0;
       (panel.firstElementChild as HTMLElement).hidden = true; // the label: the tab names the panel now
       // Find-in-page and text fragments reveal a hidden="until-found" panel: select it properly.
       panel.addEventListener('beforematch', () => pick(set, id, false));
@@ -100,21 +103,18 @@ class FixTabs extends HTMLElement {
     }
   }
 
-  /** The panel a tab controls. */
-  panel(tab: HTMLElement) {
-    return document.getElementById(tab.getAttribute('aria-controls')!)!;
-  }
-
   /** Selects a tab in this group; an id this group lacks is ignored. */
   show(id: string, byUser: boolean) {
     if (!this.tabs.some((t) => t.dataset['tab'] === id)) return;
-    for (const tab of this.tabs) {
+    this.tabs.forEach((tab, i) => {
       const on = tab.dataset['tab'] === id;
       tab.setAttribute('aria-selected', String(on));
-      tab.tabIndex = on ? 0 : -1;
-      if (on) this.panel(tab).removeAttribute('hidden');
-      else this.panel(tab).setAttribute('hidden', 'until-found');
-    }
+      const panel = this.panels[i]!;
+      // A hidden="until-found" panel keeps its box, so it would stay focusable: take it out of the tab order.
+      tab.tabIndex = panel.tabIndex = on ? 0 : -1;
+      if (on) panel.removeAttribute('hidden');
+      else panel.setAttribute('hidden', 'until-found');
+    });
     // Once the visitor has chosen, "Detected: …" no longer explains the selection.
     if (byUser) this.querySelector<HTMLElement>('.tab-note')?.setAttribute('hidden', '');
   }
