@@ -254,13 +254,25 @@ export type WizardEvent =
 type Transition = { target: string; guard?: { type: 'keptLeadsTo'; params: { to: string } }; actions?: { type: 'advance'; params: { to: string } } };
 
 /**
- * Builds the wizard from its tree: the state list, each state's parent, tree helpers and the XState
- * machine. The browser calls this with the same tree fetched as JSON (/wizard/tree.json, written
- * from TREE at build time), so it runs exactly this machine without shipping the data as code.
- * @param tree questions and leaves
- * @returns the machine and the helpers the view, the URL codec and the static pages share
+ * The machine's states as plain, JSON-safe data: each state's transitions (and, for outcomes, the
+ * fix and cause it names), plus each state's parent. compile() derives it from the tree; the browser
+ * receives it as /wizard/machine.json, so it runs exactly this machine without shipping the tree
+ * as code (that keeps the wizard's script within its size budget).
  */
-export function createWizard(tree: Tree) {
+export interface Spec {
+  /** State id → its transitions and meta. */
+  states: Record<string, { meta?: { fix: string; cause: string }; on: Record<string, Transition | Transition[]> }>;
+  /** State id → parent state id (the start has none). */
+  parent: Record<string, string>;
+}
+
+/**
+ * Derives every state from the tree: the questions, one outcome state per try, one escalation state
+ * per leaf, and "solved".
+ * @param tree questions and leaves
+ * @returns the step list (for pages), each state's parent with the event that leads to it, and the spec
+ */
+export function compile(tree: Tree) {
   const steps = new Map<string, StepInfo>();
   for (const [id, answers] of Object.entries(tree.questions)) {
     steps.set(id, {
@@ -278,41 +290,46 @@ export function createWizard(tree: Tree) {
   }
   steps.set(SOLVED, { kind: 'solved', id: SOLVED });
 
-  // Parent of each state, with the event that leads from the parent to it. A tree: exactly one each.
+  // A tree: every state but the start (and "solved", reached from every outcome) has one parent.
   const parent = new Map<string, { from: string; event: string }>();
+  const spec: Spec = { states: {}, parent: {} };
   for (const step of steps.values()) {
-    if (step.kind === 'question') for (const a of step.answers) parent.set(a.to, { from: step.id, event: `answer.${a.answer}` });
-    if (step.kind === 'outcome') parent.set(step.next, { from: step.id, event: 'outcome.no' });
+    const children: Array<[event: string, to: string]> =
+      step.kind === 'question' ? step.answers.map((a) => [`answer.${a.answer}`, a.to]) : step.kind === 'outcome' ? [['outcome.no', step.next]] : [];
+    const on: Record<string, Transition | Transition[]> = {};
+    for (const [event, to] of children) {
+      parent.set(to, { from: step.id, event });
+      spec.parent[to] = step.id;
+      on[event] = { target: to, actions: { type: 'advance', params: { to } } };
+    }
+    // Forward replays a kept later answer: exactly one child can be on the kept line.
+    if (children.length > 0) on['wizard.forward'] = children.map(([, to]) => ({ target: to, guard: { type: 'keptLeadsTo', params: { to } } }));
+    if (step.kind === 'outcome') on['outcome.yes'] = { target: SOLVED, actions: { type: 'advance', params: { to: SOLVED } } };
+    spec.states[step.id] = step.kind === 'outcome' ? { meta: { fix: step.fix, cause: step.cause }, on } : { on };
   }
+  for (const [id, { from }] of parent) spec.states[id]!.on['wizard.back'] = { target: from };
+  return { steps: steps as ReadonlyMap<string, StepInfo>, parent: parent as ReadonlyMap<string, { from: string; event: string }>, spec };
+}
 
+/**
+ * Builds the XState machine from its spec, with the tree helpers the guard, the view and the URL
+ * codec need. Back goes to the parent; forward replays a kept later answer; restart clears
+ * everything. No invoke/after: the model-based tests need a pure machine.
+ * @param spec from compile() (or /wizard/machine.json in the browser)
+ * @returns the machine, the spec, and path helpers
+ */
+export function createWizard(spec: Spec) {
   /** @returns the states from the start down to `id`, inclusive; [] for ids outside the tree (solved, unknown) */
   const pathTo = (id: string): string[] => {
     const path: string[] = [];
-    for (let s: string | undefined = id; s !== undefined; s = parent.get(s)?.from) {
-      if (path.length > steps.size || !steps.has(s)) return []; // unknown or cyclic: never loop
+    for (let s: string | undefined = id; s; s = spec.parent[s]) {
+      if (path.length > 99 || !spec.states[s]) return []; // unknown or cyclic: never loop
       path.unshift(s);
     }
     return path[0] === START ? path : [];
   };
   /** @returns whether `ancestor` lies on the path from the start to `id` (a state is its own ancestor) */
   const isAncestor = (ancestor: string, id: string): boolean => pathTo(id).includes(ancestor);
-
-  const stateConfig = (step: StepInfo) => {
-    const on: Record<string, Transition | Transition[]> = {};
-    const up = parent.get(step.id);
-    if (up) on['wizard.back'] = { target: up.from };
-    const children: Array<[event: string, to: string]> =
-      step.kind === 'question' ? step.answers.map((a) => [`answer.${a.answer}`, a.to]) : step.kind === 'outcome' ? [['outcome.no', step.next]] : [];
-    for (const [event, to] of children) on[event] = { target: to, actions: { type: 'advance', params: { to } } };
-    if (children.length > 0) {
-      on['wizard.forward'] = children.map(([, to]) => ({ target: to, guard: { type: 'keptLeadsTo', params: { to } } }));
-    }
-    if (step.kind === 'outcome') on['outcome.yes'] = { target: SOLVED, actions: { type: 'advance', params: { to: SOLVED } } };
-    return { meta: step, on };
-  };
-
-  // Back goes to the parent; forward replays a kept later answer; restart clears everything.
-  // No invoke/after: the model-based tests need a pure machine.
   const machine = setup({
     types: {
       context: {} as WizardContext,
@@ -332,32 +349,31 @@ export function createWizard(tree: Tree) {
     initial: START,
     context: { furthest: START },
     on: { 'wizard.restart': { target: `.${START}`, actions: 'reset' } },
-    states: Object.fromEntries([...steps.values()].map((s) => [s.id, stateConfig(s)])),
+    states: spec.states,
   });
-
-  return {
-    tree,
-    machine,
-    steps: steps as ReadonlyMap<string, StepInfo>,
-    parent: parent as ReadonlyMap<string, { from: string; event: string }>,
-    pathTo,
-    isAncestor,
-    /** @returns the audience branch a state belongs to (the answer to the first question), if any */
-    audienceOf: (id: string): Audience | undefined => parent.get(pathTo(id)[1] ?? '')?.event.slice(7) as Audience | undefined,
-    /** @returns the StepInfo of a state id; throws for an id that is not in the machine */
-    stepOf: (id: string): StepInfo => {
-      const step = steps.get(id);
-      if (!step) throw new Error(`unknown wizard state ${id}`);
-      return step;
-    },
-  };
+  return { machine, spec, pathTo, isAncestor };
 }
 
-/** The wizard: helpers and machine built from QUESTIONS and LEAVES. */
+/** The machine and path helpers, as the browser builds them too. */
 export type Wizard = ReturnType<typeof createWizard>;
 
-/** The tree above as data (what /wizard/tree.json serves). */
+/** Everything built from QUESTIONS and LEAVES (not pure data, so bundles that only need createWizard drop it). */
+function build() {
+  const { steps, parent, spec } = compile(TREE);
+  const w = createWizard(spec);
+  /** @returns the StepInfo of a state id; throws for an id that is not in the machine */
+  const stepOf = (id: string): StepInfo => {
+    const step = steps.get(id);
+    if (!step) throw new Error(`unknown wizard state ${id}`);
+    return step;
+  };
+  /** @returns the audience branch a state belongs to (the answer to the first question), if any */
+  const audienceOf = (id: string): Audience | undefined => parent.get(w.pathTo(id)[1] ?? '')?.event.slice(7) as Audience | undefined;
+  return { ...w, steps, parent, stepOf, audienceOf };
+}
+
+/** The tree above as data. */
 export const TREE: Tree = { questions: QUESTIONS, leaves: LEAVES };
 
-/** The wizard built from TREE. Pure, so a bundle that only needs createWizard() drops the data. */
-export const WIZARD: Wizard = /* @__PURE__ */ createWizard(TREE);
+/** The wizard built from TREE: machine, steps, parents and helpers, for pages and tests. */
+export const WIZARD = /* @__PURE__ */ build();

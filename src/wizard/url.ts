@@ -44,14 +44,12 @@ export function pathOf(id: string): string {
  * @returns the state whose page that is, or undefined
  */
 export function stateOfPath(w: Wizard, pathname: string): string | undefined {
-  const p = pathname.endsWith('/') ? pathname : `${pathname}/`;
-  if (p === '/wizard/') return START;
-  const slug = /^\/wizard\/step\/([a-z0-9-]+)\/$/.exec(p)?.[1];
-  let map = BY_SLUG.get(w);
-  if (!map) BY_SLUG.set(w, (map = new Map([...w.steps.keys()].filter((id) => id !== START).map((id) => [slugOf(id), id]))));
-  return slug === undefined ? undefined : map.get(slug);
+  if (/^\/wizard\/?$/.test(pathname)) return START;
+  const slug = /^\/wizard\/step\/([a-z][a-z0-9-]*)\/?$/.exec(pathname)?.[1] ?? '';
+  const id = slug.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()).replace(/-(\d)/g, '$1');
+  // Only an exact round trip counts, so "web-Prompt" or "webprompt" cannot alias a real step.
+  return id !== START && w.spec.states[id] && slugOf(id) === slug ? id : undefined;
 }
-const BY_SLUG = new WeakMap<Wizard, Map<string, string>>();
 
 /**
  * @param w the wizard
@@ -60,7 +58,7 @@ const BY_SLUG = new WeakMap<Wizard, Map<string, string>>();
  */
 export function encode(w: Wizard, loc: WizardLocation): string {
   const q = new URLSearchParams({ v: URL_VERSION });
-  if (loc.furthest !== loc.state && w.steps.has(loc.furthest)) q.set('k', slugOf(loc.furthest));
+  if (loc.furthest !== loc.state && w.spec.states[loc.furthest]) q.set('k', slugOf(loc.furthest));
   for (const key of ENV_KEYS) {
     const id = loc.env[key];
     if (id) q.set(key, id);
