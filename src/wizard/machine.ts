@@ -314,7 +314,7 @@ export function compile(tree: Tree) {
 /**
  * Builds the XState machine from its spec, with the tree helpers the guard, the view and the URL
  * codec need. Back goes to the parent; forward replays a kept later answer; restart clears
- * everything. No invoke/after: the model-based tests need a pure machine.
+ * everything. Neither invoke nor delayed transitions: the model-based tests need a pure machine.
  * @param spec from compile() (or /wizard/machine.json in the browser)
  * @returns the machine, the spec, and path helpers
  */
