@@ -141,7 +141,7 @@ class FixWizard extends HTMLElement {
     for (const a of this.step.querySelectorAll<HTMLAnchorElement>('a[data-fix]')) {
       const q = new URLSearchParams();
       for (const set of (a.dataset['tabs'] ?? '').split(' ') as EnvKey[]) if (env[set]) q.set(set, env[set]);
-      a.search = `${q}`;
+      a.href = `${a.pathname}${q.size ? `?${q}` : ''}`;
     }
     const sets = this.step.querySelector<HTMLElement>('[data-sets]')?.dataset['sets'] ?? '';
     for (const sel of this.selects) {
