@@ -2,7 +2,7 @@
 // cause, rank, attach links (fix page with the visitor's tab, wizard outcome, cause page), and say
 // what to paste next when nothing was found. Also renders the report as plain text for the CLI.
 
-import { detect } from '../lib/ua.ts';
+import { DETAILS } from './details.ts';
 import { clientFromUserAgent, fixHref, FIX_PAGES, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
 import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
@@ -62,8 +62,10 @@ function audienceOf(p: Parsed, focus: readonly Exchange[]): Audience {
   let client = ua ? clientFromUserAgent(ua) : undefined;
   if (!client) client = p.kind === 'curl' ? 'curl' : p.kind === 'httpie' ? 'httpie' : p.kind === 'har' ? 'fetch' : undefined;
   const server = ex?.response ? serverFromHeaders(hdr(ex.response.headers, 'server')?.value ?? '', hdr(ex.response.headers, 'x-powered-by')?.value ?? '') : undefined;
-  const d = ua ? detect(ua) : undefined;
-  return { client, server, browser: d?.browser, os: d?.os };
+  // Enough to open the right tab (src/lib/ua.ts does the full job for visitors; this only reads a pasted UA).
+  const browser = /Edg\//.test(ua) ? 'edge' : /Firefox\//.test(ua) ? 'firefox' : /Chrome\//.test(ua) ? (/Android/.test(ua) ? 'chrome-android' : 'chrome') : /Safari\//.test(ua) ? (/iPhone|iPad/.test(ua) ? 'safari-ios' : 'safari-mac') : undefined;
+  const os = /Windows/.test(ua) ? 'windows' : /iPhone|iPad/.test(ua) ? 'ios' : /Android/.test(ua) ? 'android' : /Mac OS X/.test(ua) ? 'macos' : /Linux/.test(ua) ? 'linux' : undefined;
+  return { client, server, browser, os };
 }
 
 function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): string[] {
@@ -72,15 +74,15 @@ function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): string
   const hasResponse = p.exchanges.some((x) => x.response);
   if (!found) {
     if (p.exchanges.length > 0 && focus.length === 0 && !p.exchanges.some((x) => (x.response?.status ?? 0) >= 400)) {
-      h.push('No 401 or 407 response is in what you pasted. If the error happened, it is in another request: capture the one that failed.');
+      h.push('There is no 401 or 407 in this: capture the request that failed.');
     }
-    h.push('Paste the whole exchange: `curl -v https://… 2>&1` prints the request (lines starting with >) and the response (lines starting with <), including the WWW-Authenticate header.');
-    h.push('From a browser: open DevTools (F12) → Network, reproduce the error, then right-click the list → “Save all as HAR” (Chrome, Edge, Firefox) or use Export in Safari’s Web Inspector, and drop the file here. It is read in this page only.');
+    h.push('Paste the whole exchange: `curl -v https://… 2>&1` shows the request and the response with its WWW-Authenticate header.');
+    h.push('From a browser: DevTools (F12) → Network, reproduce the error, right-click → “Save all as HAR”, and drop the file here.');
   }
-  if (found && hasResponse && !hasRequest && p.kind !== 'har') h.push('Add the request too (`curl -v` shows it): then the credentials you sent can be checked as well.');
-  if (found && hasRequest && !hasResponse) h.push('Add the response too (status line, WWW-Authenticate header and body) to confirm the cause.');
-  if (p.kind === 'har' && !found) h.push('Chrome’s default “sanitised” HAR export leaves out Authorization and cookies; if the 401 is about them, paste that request’s headers as well.');
-  if ((p.kind === 'jwt' || p.kind === 'auth-header') && !found) h.push('The token looks fine by its form and dates. Paste the 401 response too: its WWW-Authenticate header and body say what the server disliked.');
+  if (found && hasResponse && !hasRequest && p.kind !== 'har') h.push('Add the request too (`curl -v`) to check the credentials sent.');
+  if (found && hasRequest && !hasResponse) h.push('Add the response too (status, WWW-Authenticate, body).');
+  if (p.kind === 'har' && !found) h.push('Chrome’s default sanitised HAR leaves out Authorization and cookies; paste those request headers too.');
+  if ((p.kind === 'jwt' || p.kind === 'auth-header') && !found) h.push('The token looks fine by form and dates: paste the 401 response too.');
   return h;
 }
 
@@ -133,7 +135,8 @@ export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: st
   }
   r.findings.forEach((f, i) => {
     out.push('', `${i + 1}. ${f.title}`, `   Confidence: ${f.confidence} (${f.score}/100)`);
-    if (f.detail) out.push(`   ${f.detail}`);
+    const detail = [f.detail, DETAILS[f.rule]].filter(Boolean).join(' ');
+    if (detail) out.push(`   ${detail}`);
     for (const e of f.evidence.slice(0, 4)) {
       const where = e.line ? `line ${e.line}` : e.where ?? 'evidence';
       out.push(`   > ${where}: ${mask(e.text).slice(0, 300)}`);

@@ -120,8 +120,8 @@ export interface Finding {
   rule: string;
   /** The cause, in one sentence. */
   title: string;
-  /** One or two more sentences: why we think so, what the evidence means. */
-  detail: string;
+  /** One or two more sentences with values from the input. Fixed explanations live in details.ts. */
+  detail?: string | undefined;
   /** Cause page slug from docs/content-plan.md, when one matches. */
   cause: string | undefined;
   /** Fix page slug from docs/content-plan.md (or a method page for background). */

@@ -85,8 +85,10 @@ export function harFromJson(root: unknown): HarParse {
       : undefined;
     let response;
     if (rs) {
-      const status = Number(rs['status']) || 0;
-      const reason = str(rs['statusText']);
+      // A request that never got a response (CORS failure, blocked, aborted) has status 0 or -1 and,
+      // depending on the exporter, an error in _failureText (Playwright) or _error (Chrome).
+      const status = Math.max(0, Number(rs['status']) || 0);
+      const reason = str(rs['statusText']) || (status === 0 ? str(rs['_failureText']) || str(rs['_error']) || str(e?.['_error']) : '');
       const redirect = str(rs['redirectURL']);
       const hs = headers(rs['headers']);
       if (redirect && !hs.some((h) => h.name.toLowerCase() === 'location')) hs.push({ name: 'Location', value: redirect, raw: redirect, line: 0 });

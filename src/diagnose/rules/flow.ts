@@ -16,6 +16,7 @@ export function flowRules(ctx: Ctx): void {
     const ex = xs[i];
     if (!ex) continue;
     preflight(ctx, ex);
+    failedCors(ctx, ex);
     redirect(ctx, xs, i);
   }
   curlInfo(ctx);
@@ -31,9 +32,28 @@ function preflight(ctx: Ctx, ex: Exchange): void {
   if (!acrm && !origin) return;
   ctx.findings.push({
     rule: 'preflight-401', cause: 'cors-preflight-401', fix: 'fix-cors-preflight', score: r.status === 401 ? 96 : 90,
-    title: `The browser’s CORS preflight (OPTIONS) got ${r.status}: preflights never carry credentials, so the server must let them through unauthenticated.`,
-    detail: 'Answer OPTIONS with 204 and the Access-Control-Allow-* headers before the authentication middleware runs; the real request that follows carries the token. The browser reports this as a CORS error, not as a 401.',
+    title: `The CORS preflight (OPTIONS) got ${r.status}: preflights never carry credentials, so the server must let them through.`,
     evidence: [evStart(req, ex), ...(acrm ? [evHeader(acrm, ex)] : []), evStart(r, ex)],
+  });
+}
+
+/** A cross-origin request with credentials that got no response at all: the CORS preflight failed. */
+function failedCors(ctx: Ctx, ex: Exchange): void {
+  const req = ex.request;
+  const r = ex.response;
+  if (!req?.url || !r || r.status !== 0 || ctx.parsed.kind !== 'har') return;
+  const from = hdr(req.headers, 'origin')?.value ?? hdr(req.headers, 'referer')?.value;
+  const fromOrigin = from ? /^https?:\/\/[^/?#]+/i.exec(from)?.[0]?.toLowerCase() : undefined;
+  const toOrigin = /^https?:\/\/[^/?#]+/i.exec(req.url)?.[0]?.toLowerCase();
+  if (!fromOrigin || !toOrigin || fromOrigin === toOrigin) return;
+  const c = credsOf(req);
+  const trigger = c.authorization?.header ?? c.keyHeaders[0];
+  if (!trigger) return;
+  ctx.findings.push({
+    rule: 'cors-request-failed', cause: 'cors-preflight-401', fix: 'fix-cors-preflight', score: 74,
+    title: `The cross-origin request to ${toOrigin} got no response: its ${trigger.name} header needs a CORS preflight, and the preflight was refused (typically with 401).`,
+    detail: `Confirm: curl -v -X OPTIONS -H "Origin: ${fromOrigin}" -H "Access-Control-Request-Method: ${req.method}" ${req.url}`,
+    evidence: [evStart(req, ex), evHeader(trigger, ex), { text: `status 0${r.reason ? ` (${r.reason})` : ''}: no response`, line: 0, where: `HAR entry ${ex.index}, response` }],
   });
 }
 
@@ -74,7 +94,6 @@ function redirect(ctx: Ctx, xs: readonly Exchange[], i: number): void {
     ctx.findings.push({
       rule: 'redirect-dropped-auth', cause: 'header-dropped-on-redirect', fix: 'keep-auth-on-redirect', score: failed ? 93 : 72,
       title: `A redirect sent the request to ${targetHost ?? 'another host'}, and the Authorization header was dropped on the way${failed ? ', so that request got 401' : ''}.`,
-      detail: 'Clients strip credentials when a redirect changes the host (curl since 7.58 and, for port or scheme, since 7.83; Python requests; browsers’ fetch for cross-origin redirects) so they do not leak. Call the final URL directly (fix the trailing slash, http→https, or the host name), or re-send the header deliberately.',
       evidence: [evHeader(from.authorization.header, ex), evStart(r, ex), evHeader(loc, ex, 'response'), evStart(next.request, next), ...(next.response ? [evStart(next.response, next)] : [])],
     });
     return;
@@ -83,8 +102,7 @@ function redirect(ctx: Ctx, xs: readonly Exchange[], i: number): void {
   if (toLogin && wantsApi && (r.status === 302 || r.status === 303 || r.status === 307)) {
     ctx.findings.push({
       rule: 'redirect-to-login', cause: 'expired-session', fix: 'sign-out-and-in', score: 60,
-      title: 'An API call was redirected to a sign-in page instead of getting data: the session (or token) is not accepted, and the server handles that with a login redirect rather than a 401.',
-      detail: 'Sign in again. If you run the server, answer API requests with 401 (and a WWW-Authenticate header) instead of a redirect, so clients can react.',
+      title: 'The API call was redirected to a sign-in page: the session or token was not accepted.',
       evidence: [evStart(r, ex), evHeader(loc, ex, 'response')],
     });
   }
@@ -97,8 +115,7 @@ function curlInfo(ctx: Ctx): void {
     if (/Authentication problem\. Ignoring this/i.test(l.text)) {
       ctx.findings.push({
         rule: 'curl-auth-problem', cause: 'unsupported-auth-scheme', fix: 'fix-authorization-header', score: 72,
-        title: 'curl could not answer the server’s challenge: it was not told to use that scheme, or this curl build does not support it.',
-        detail: 'Check `curl -V` for the feature (GSS-API, NTLM, SSPI) and pass the matching option (--negotiate, --ntlm, --digest, --anyauth).',
+        title: 'curl could not answer the challenge: it was not told to use that scheme, or lacks it.',
         evidence: [{ text: `* ${l.text}`, line: l.line }],
       });
     }
@@ -111,8 +128,7 @@ function only403(ctx: Ctx): void {
   if (!ex?.response) return;
   ctx.findings.push({
     rule: 'status-403', cause: 'site-access-restricted', fix: 'contact-admin', score: 44,
-    title: 'This is a 403 Forbidden, not a 401: the server does not want new credentials, it refuses this identity (or this network) access.',
-    detail: 'Signing in again rarely helps with a 403. The account, token scope or IP address lacks permission; an administrator (or a token with more scope) can change that.',
+    title: 'This is a 403, not a 401: the server refuses this identity or network, new credentials will not help.',
     evidence: [evStart(ex.response, ex)],
   });
 }

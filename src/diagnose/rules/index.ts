@@ -56,7 +56,8 @@ export function focusOf(xs: readonly Exchange[]): Exchange[] {
  * @returns whether a HAR looks like a sanitised export (no credential headers anywhere)
  */
 export function looksSanitised(p: Parsed): boolean {
-  if (p.kind !== 'har' || p.exchanges.length === 0) return false;
+  // Only Chrome / Edge DevTools ("WebInspector") export sanitised HARs (the default since Chrome 130).
+  if (p.kind !== 'har' || p.exchanges.length === 0 || p.harCreator !== 'WebInspector') return false;
   return !p.exchanges.some((ex) => !!hdr(ex.request?.headers, 'authorization') || !!hdr(ex.request?.headers, 'cookie') || !!hdr(ex.response?.headers, 'set-cookie'));
 }
 

@@ -102,7 +102,6 @@ interface Mapped {
   cause: string | undefined;
   fix: string;
   title: string;
-  detail: string;
   /** added to the base score */
   bonus: number;
 }
@@ -114,76 +113,61 @@ interface Mapped {
  * @returns the cause, fix and wording
  */
 export function mapCategory(cat: Category, kind: CredKind): Mapped {
-  const m = (cause: string | undefined, fix: string, title: string, detail: string, bonus = 0): Mapped => ({ cause, fix, title, detail, bonus });
+  const m = (cause: string | undefined, fix: string, title: string, bonus = 0): Mapped => ({ cause, fix, title, bonus });
   switch (cat) {
     case 'preflight':
-      return m('cors-preflight-401', 'fix-cors-preflight', 'The browser’s CORS preflight (OPTIONS) request was refused, so the real request was never sent.',
-        'Preflight requests never carry credentials, so the server must answer OPTIONS with a 2xx and the CORS headers before any authentication check.', 10);
+      return m('cors-preflight-401', 'fix-cors-preflight', 'The CORS preflight (OPTIONS) was refused, so the real request was never sent.', 10);
     case 'cors':
-      return m('cors-preflight-401', 'fix-cors-preflight', 'The browser blocked the response because it had no CORS headers — typically a 401 sent before the CORS middleware runs.',
-        'When authentication fails, the error response must still carry Access-Control-Allow-Origin, or the page sees a network error instead of the 401.', -20);
+      return m('cors-preflight-401', 'fix-cors-preflight', 'The browser blocked a response without CORS headers — typically a 401 sent before CORS runs.', -20);
     case 'session':
-      return m('expired-session', 'sign-out-and-in', 'The login session has expired or was ended.', 'Sign in again to get a fresh session.');
+      return m('expired-session', 'sign-out-and-in', 'The login session has expired or was ended.');
     case 'clock':
-      return m('clock-skew', 'fix-clock-skew', 'A clock is off: the server judged the token or signature not yet valid, or too old, by its own time.',
-        'Tokens and signed requests carry timestamps; a client or server clock that is minutes off makes a good credential fail.', 4);
+      return m('clock-skew', 'fix-clock-skew', 'A clock is off: the token or signature is not yet valid, or too old, by the server’s time.', 4);
     case 'refresh':
-      return m('expired-oauth-token', 'refresh-oauth-token', 'The refresh token (or authorization grant) has expired or was revoked.',
-        'A new one is only issued by signing in again; refreshing with the old one will keep failing.', 2);
+      return m('expired-oauth-token', 'refresh-oauth-token', 'The refresh token (or authorization grant) has expired or was revoked.', 2);
     case 'expired':
-      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The login session has expired.', 'The session cookie was sent but the server no longer accepts it.');
-      if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', 'check-credentials', 'The password (or account) has expired.', 'Change the password or ask the administrator to renew the account.');
-      if (kind === 'key') return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key has expired.', 'Create a new key in the service’s console and use it instead.');
-      return m('expired-oauth-token', 'refresh-oauth-token', 'The access token has expired.', 'Get a new access token (refresh it, or sign in again) and retry.', 2);
+      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The login session has expired.');
+      if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', 'check-credentials', 'The password (or account) has expired.');
+      if (kind === 'key') return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key has expired.');
+      return m('expired-oauth-token', 'refresh-oauth-token', 'The access token has expired.', 2);
     case 'audience':
-      return m('wrong-audience-or-issuer', 'fix-token-audience', 'The token was issued for a different API (its audience does not match this one).',
-        'Request the token for this API’s audience / resource / scope, not for another service.', 2);
+      return m('wrong-audience-or-issuer', 'fix-token-audience', 'The token was issued for a different API (its audience does not match this one).', 2);
     case 'issuer':
-      return m('wrong-audience-or-issuer', 'fix-token-audience', 'The token comes from an issuer or tenant this API does not trust.',
-        'Get the token from the identity provider (and tenant or environment) this API is configured for.');
+      return m('wrong-audience-or-issuer', 'fix-token-audience', 'The token comes from an issuer or tenant this API does not trust.');
     case 'aws-signature':
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The request signature does not match: the secret key, the access key ID or the signing steps are wrong.',
-        'Check the access key ID and secret (and session token for temporary credentials), the region and the signed headers.');
+      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The request signature does not match: the secret key, the access key ID or the signing steps are wrong.');
     case 'signature':
-      return m('token-for-wrong-api', 'fix-token-audience', 'The token’s signature does not check out with this API’s keys: it was issued by another issuer, tenant or environment, or it was altered or cut short.',
-        'A token from a test environment sent to production (or the reverse) fails this way.');
+      return m('token-for-wrong-api', 'fix-token-audience', 'The token’s signature does not verify with this API’s keys: another issuer, tenant or environment, or a damaged token.');
     case 'scope':
-      return m('token-for-wrong-api', 'fix-token-audience', 'The token is valid but lacks the scope or permission this call needs.',
-        'Request the token with the required scope. (Strictly, RFC 6750 says the server should answer 403 here, not 401.)');
+      return m('token-for-wrong-api', 'fix-token-audience', 'The token is valid but lacks the scope or permission this call needs.');
     case 'invalid-client':
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The OAuth client’s own credentials (client ID or client secret) were rejected — the secret may be wrong or expired.',
-        'Check the client ID and secret in the app registration; create a new secret if it expired.');
+      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The OAuth client ID or secret was rejected (wrong or expired secret).');
     case 'revoked':
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The token or key was revoked, or its account is disabled.', 'Create a new one (or ask for the account to be re-enabled).');
+      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The token or key was revoked, or its account is disabled.');
     case 'ip':
-      return m('ip-restrictions', 'network-checks', 'The server only accepts these credentials from certain IP addresses, and this request came from another one.',
-        'Add your current public IP address to the allow-list, or call from an allowed network.');
+      return m('ip-restrictions', 'network-checks', 'These credentials are only accepted from certain IP addresses.');
     case 'policy':
-      return m('site-access-restricted', 'contact-admin', 'An access policy (multi-factor, conditional access or consent) blocked the sign-in.', 'Complete the extra step interactively, or ask an administrator to grant consent or adjust the policy.');
+      return m('site-access-restricted', 'contact-admin', 'An access policy (multi-factor, conditional access or consent) blocked the sign-in.');
     case 'userpass':
-      return m('wrong-credentials', 'check-credentials', 'The username or password is wrong.', 'Check for typos, the keyboard layout and Caps Lock; reset the password if unsure.');
+      return m('wrong-credentials', 'check-credentials', 'The username or password is wrong.');
     case 'sso':
-      return m('intranet-sso-failed', 'fix-intranet-sso', 'Windows integrated sign-in (Kerberos / NTLM) failed.', 'The browser or client did not present a ticket the server accepts.');
+      return m('intranet-sso-failed', 'fix-intranet-sso', 'Windows integrated sign-in (Kerberos / NTLM) failed.');
     case 'config':
-      return m('unsupported-auth-scheme', 'fix-authorization-header', 'The server refuses the authentication method the client used (its configuration allows another one).',
-        'Use the scheme the server’s WWW-Authenticate header asks for.');
+      return m('unsupported-auth-scheme', 'fix-authorization-header', 'The server refuses the authentication method used.');
     case 'proxy':
-      return m('proxy-auth-required', 'network-checks', 'A proxy between you and the site wants credentials.', 'Configure the proxy credentials (Proxy-Authorization), or use a network without the proxy.');
+      return m('proxy-auth-required', 'network-checks', 'A proxy between you and the site wants credentials.');
     case 'invalid':
-      if (kind === 'none') return m('missing-authorization-header', 'fix-authorization-header', 'No credentials were sent, so the server rejected the request.', 'The request has no Authorization header, API-key header or cookie.', 2);
-      if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', 'check-credentials', 'The username or password was rejected.', 'The server read the credentials and they did not match.');
-      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The session cookie was not accepted: the session expired or was signed out.', 'Sign in again.');
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key or token was rejected as invalid.',
-        'It may be mistyped, revoked, for another environment (test vs live), or cut short when copied.');
+      if (kind === 'none') return m('missing-authorization-header', 'fix-authorization-header', 'No credentials were sent, so the server rejected the request.', 2);
+      if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', 'check-credentials', 'The username or password was rejected.');
+      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The session cookie was not accepted: the session expired or was signed out.');
+      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key or token was rejected as invalid.');
     case 'missing':
-      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The server did not accept the session: the cookie sent no longer stands for a signed-in session.', 'Sign in again.', -6);
-      if (kind === 'key') return m('api-key-misplaced', 'fix-authorization-header', 'The server says no credentials arrived, but the request sent a key — just not where this server looks for it.',
-        'Check the API’s documentation for the header name (Authorization: Bearer …, X-API-Key …) or query parameter it expects.', 2);
+      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The session cookie is no longer accepted.', -6);
+      if (kind === 'key') return m('api-key-misplaced', 'fix-authorization-header', 'A key was sent, but not where this server looks for it.', 2);
       if (kind === 'bearer' || kind === 'basic' || kind === 'other-scheme' || kind === 'digest' || kind === 'negotiate') {
-        return m('proxy-strips-authorization', 'pass-authorization-through-proxy', 'The server says no credentials arrived, yet the request sent an Authorization header: something in between dropped it.',
-          'A reverse proxy, CGI/FastCGI setup or gateway that does not pass Authorization on is the usual cause.', -4);
+        return m('proxy-strips-authorization', 'pass-authorization-through-proxy', 'Authorization was sent, yet the server says none arrived: something in between dropped it.', -4);
       }
-      return m('missing-authorization-header', 'fix-authorization-header', 'The server received no credentials.', 'Send the token or key the API expects, usually as Authorization: Bearer <token>.');
+      return m('missing-authorization-header', 'fix-authorization-header', 'The server received no credentials.');
   }
 }
 
@@ -205,7 +189,7 @@ const FROM_TEXT = 76;
 export function messageFinding(c: Classified, kind: CredKind, base: number, ex: Exchange | undefined, extra: Evidence[] = []): Finding {
   const mapped = mapCategory(c.cat, kind);
   return {
-    rule: `message-${c.cat}`, title: mapped.title, detail: mapped.detail, cause: mapped.cause, fix: mapped.fix,
+    rule: `message-${c.cat}`, title: mapped.title, cause: mapped.cause, fix: mapped.fix,
     score: base + mapped.bonus,
     evidence: [{ text: c.line.text, line: c.line.line, where: c.line.line === 0 && ex ? `HAR entry ${ex.index}, response body` : undefined }, ...extra],
   };
@@ -246,7 +230,7 @@ export function messageRules(ctx: Ctx): void {
         // "No token found" while a malformed or wrong-scheme header was sent: the server did not recognise it.
         f.cause = 'wrong-auth-scheme';
         f.fix = 'fix-authorization-header';
-        f.title = 'The server did not recognise the Authorization header as credentials: its form or scheme is not what it expects.';
+        f.title = 'The server did not recognise the Authorization header: wrong form or scheme.';
         f.score = 60;
       }
       ctx.findings.push(f);

@@ -34,8 +34,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
   for (const h of c.misspelt) {
     add(ctx, {
       rule: 'misspelt-header', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: c.authorization ? 60 : 92,
-      title: `The credentials are in a header named "${h.name}", which servers do not read: it must be "Authorization".`,
-      detail: 'Header names are case-insensitive, but the spelling must be exact (American "z"). Servers ignore headers they do not know, so to them no credentials arrived.',
+      title: `The credentials are in a header named "${h.name}"; servers only read "Authorization".`,
       evidence: [evHeader(h, ex)],
     });
   }
@@ -52,46 +51,39 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
       switch (p.id) {
         case 'placeholder':
           add(ctx, { ...common, rule: 'auth-placeholder', cause: 'missing-authorization-header', score: 94,
-            title: `The ${a.header.name} header carries a placeholder instead of a credential: ${p.text}.`,
-            detail: 'The variable that should hold the token or key was empty, undefined or never substituted (a shell variable in single quotes, an unset environment variable, a Postman variable outside its environment).' });
+            title: `The ${a.header.name} header carries a placeholder instead of a credential: ${p.text}.`, });
           break;
         case 'no-scheme':
           add(ctx, { ...common, rule: 'auth-no-scheme', cause: 'wrong-auth-scheme', score: 86,
-            title: `The ${a.header.name} header has a bare token with no scheme: most APIs expect "Bearer " before it.`,
-            detail: `Send ${a.header.name}: Bearer <token> (or the scheme the API documents${chs[0] ? `; this server asks for "${chs[0].scheme}"` : ''}).` });
+            title: `The ${a.header.name} value has no scheme: most APIs expect "Bearer " before the token.`,
+            detail: `Send ${a.header.name}: ${chs[0]?.scheme ?? 'Bearer'} <token>.` });
           break;
         case 'double-scheme':
           add(ctx, { ...common, rule: 'auth-double-scheme', cause: 'wrong-auth-scheme', score: 91,
-            title: `The scheme is written twice (${p.text}): the server reads the second word as the token.`,
-            detail: 'Usually the stored token already starts with "Bearer " and the code adds it again. Send it exactly once.' });
+            title: `The scheme is written twice (${p.text}): the server reads the second word as the token.`, });
           break;
         case 'scheme-colon':
           add(ctx, { ...common, rule: 'auth-scheme-colon', cause: 'wrong-auth-scheme', score: 88,
-            title: 'The scheme is followed by a colon ("Bearer: …"); the colon makes it a different, unknown scheme.',
-            detail: 'Write Authorization: Bearer <token>, with one space and no colon after the scheme.' });
+            title: 'The scheme is followed by a colon ("Bearer: …"), which makes it an unknown scheme.', });
           break;
         case 'quotes':
           add(ctx, { ...common, rule: 'auth-quotes', cause: undefined, score: 88,
-            title: 'The credentials are wrapped in quotes, which are sent as part of the token and make it wrong.',
-            detail: 'This happens when a token is copied from JSON or a .env file with its quotes. Remove them.' });
+            title: 'The credentials are wrapped in quotes, which are sent as part of the token.', });
           break;
         case 'whitespace':
           add(ctx, { ...common, rule: 'auth-whitespace', cause: undefined, score: 84,
-            title: `The ${a.header.name} value has stray whitespace or invisible characters: ${p.text}.`,
-            detail: 'Trim the token before sending it (a trailing newline from a file or `echo` is the usual culprit).' });
+            title: `The ${a.header.name} value has stray whitespace or invisible characters: ${p.text}.`, });
           break;
         case 'basic-charset':
           add(ctx, { ...common, rule: 'basic-not-utf8', cause: 'basic-non-ascii-credentials', score: 86,
-            title: 'The Basic credentials are not UTF-8, so a password with accented or non-Latin characters will not match.',
-            detail: 'RFC 7617 §2.1 lets a server ask for UTF-8 (charset="UTF-8"); some clients still encode as ISO-8859-1. Encode user:password as UTF-8, or avoid non-ASCII characters.' });
+            title: 'The Basic credentials are not UTF-8, so a non-ASCII password will not match.', });
           break;
         case 'basic-encoding':
         case 'basic-no-colon':
         case 'basic-newline':
         case 'basic-jwt':
           add(ctx, { ...common, rule: `auth-${p.id}`, cause: p.id === 'basic-jwt' ? 'wrong-auth-scheme' : undefined, score: 87,
-            title: `The Basic credentials are malformed: ${p.text}.`,
-            detail: 'Basic needs base64 of "username:password" (RFC 7617 §2): curl -u user:pass does this for you.' });
+            title: `The Basic credentials are malformed: ${p.text}.`, });
           break;
         default:
           break;
@@ -110,7 +102,6 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     add(ctx, {
       rule: 'proxy-authorization-to-site', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: 90,
       title: 'The credentials were sent in Proxy-Authorization, which is for a proxy; the site reads Authorization.',
-      detail: 'A proxy removes Proxy-Authorization before forwarding (RFC 9110 §11.7.2), so the site never sees it. Send the site’s credentials in Authorization.',
       evidence: [evHeader(c.proxyAuthorization.header, ex)],
     });
   }
@@ -125,9 +116,6 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
       add(ctx, {
         rule: 'scheme-mismatch', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: sent === 'bearer' && offered.includes('basic') ? 80 : 88,
         title: `The request used the "${a.scheme}" scheme, but the server asks for ${chs.map((ch) => `"${ch.scheme}"`).join(' or ')}.`,
-        detail: sent === 'bearer' && offered.includes('basic')
-          ? 'A Basic challenge on an API that takes tokens often comes from a gateway or web server in front of it (nginx auth_basic, an ingress) rather than from the API.'
-          : 'Use the scheme the WWW-Authenticate header names; a token sent under the wrong scheme is ignored.',
         evidence: [evHeader(a.header, ex), ...chs.slice(0, 1).map((ch) => ({ text: ch.source, line: ch.line, where: ch.line === 0 ? `HAR entry ${ex.index}, response header` : undefined }))],
       });
     }
@@ -140,7 +128,6 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
       add(ctx, {
         rule: 'key-header-but-bearer', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 82,
         title: `The key was sent in "${k.name}", but the server asks for it in Authorization (${chs[0]?.scheme ?? ''}).`,
-        detail: 'Check the API’s documentation: many take the key as Authorization: Bearer <key> rather than a custom header.',
         evidence: [evHeader(k, ex), ...chs.slice(0, 1).map((ch) => ({ text: ch.source, line: ch.line }))],
       });
     }
@@ -151,8 +138,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     if (c.urlUserinfo) {
       add(ctx, {
         rule: 'credentials-in-url', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 70,
-        title: 'The credentials are in the URL (user:password@host), which browsers’ fetch refuses and many clients and proxies drop.',
-        detail: 'Send them in an Authorization header instead (curl -u user:pass converts them for you).',
+        title: 'The credentials are in the URL (user:password@host), which fetch refuses and many clients drop.',
         evidence: [evStart(req, ex)],
       });
     }
@@ -160,8 +146,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     if (c.keyParams.length > 0 && !googleKey && c.keyHeaders.length === 0) {
       add(ctx, {
         rule: 'credentials-in-query', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 64,
-        title: `The credential is in the query string (${c.keyParams.map((p) => p.name).join(', ')}), where this API may not look for it.`,
-        detail: 'RFC 6750 §2.3 discourages tokens in URLs and many APIs ignore them; send Authorization: Bearer <token> (or the header the API documents).',
+        title: `The credential is in the query string (${c.keyParams.map((p) => p.name).join(', ')}), where this API may not look.`,
         evidence: [evStart(req, ex)],
       });
     }
@@ -174,8 +159,8 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     if (c.cookie) {
       add(ctx, {
         rule: 'cookie-session-rejected', cause: 'expired-session', fix: 'sign-out-and-in', score: 62,
-        title: 'The request carried cookies but the server still asks to authenticate: the session they stand for has expired or was signed out.',
-        detail: `Sign in again. If it keeps happening right after signing in, the session cookie is not being stored or sent (blocked third-party cookies, SameSite).${challengeSays}`,
+        title: 'Cookies were sent but not accepted: the session has expired or was signed out.',
+        detail: `Sign in again.${challengeSays}`,
         evidence: [evHeader(c.cookie, ex)],
       });
     } else if (kind === 'none') {
@@ -183,28 +168,17 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
       const schemeRule = offered.some((s) => ['basic', 'digest', 'negotiate', 'ntlm'].includes(s));
       add(ctx, {
         rule: 'no-credentials', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: schemeRule ? 70 : 82,
-        title: 'The request sent no credentials at all: no Authorization header, no API key, no cookie.',
-        detail: `Add the credential the API expects.${challengeSays} In code, check that the header is actually attached to this request (interceptors, a different client instance, a redirect).`,
+        title: 'The request sent no credentials: no Authorization, API key or cookie.',
+        detail: `Check the header is really attached to this request.${challengeSays}`,
         evidence: [evStart(req, ex)],
       });
     }
   }
   if (status === 401 && kind === 'unknown' && ctx.sanitisedHar && ex.request) {
-    ctx.facts.push({ label: 'Sanitised HAR', lines: ['This HAR has no Authorization or Cookie headers anywhere: it looks like a sanitised export, which removes them. We cannot tell what credentials were sent.'] });
+    ctx.facts.push({ label: 'Sanitised HAR', lines: ['No Authorization or Cookie anywhere: a sanitised export removes them.'] });
   }
 
   vendorCheck(ctx, ex);
-
-  // Cross-site request without cookies (browser): fetch without credentials: 'include', or blocked third-party cookies.
-  const origin = hdr(req.headers, 'origin')?.value;
-  if (status === 401 && origin && req.host && kind === 'none' && siteOf(origin) !== siteOf(req.host) && ctx.parsed.kind === 'har') {
-    add(ctx, {
-      rule: 'cross-site-no-cookies', cause: 'third-party-cookies-blocked', fix: 'allow-cookies-for-site', score: 58,
-      title: `This cross-site request (from ${origin}) carried no cookies: either the code did not ask for them (fetch credentials: 'include'), or the browser blocks third-party cookies.`,
-      detail: 'If the API relies on a session cookie, the cookie must be SameSite=None; Secure and the request must include credentials; browsers that block third-party cookies still will not send it.',
-      evidence: [{ text: `Origin: ${origin}`, line: hdr(req.headers, 'origin')?.line ?? 0 }, evStart(req, ex)],
-    });
-  }
 }
 
 /** A vendor-shaped token sent to another vendor's API (a GitHub token to Slack …). */
@@ -221,22 +195,10 @@ function vendorCheck(ctx: Ctx, ex: Exchange): void {
       add(ctx, {
         rule: 'token-vendor-mismatch', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: 84,
         title: `This looks like a ${v.vendor} credential, sent to ${req.host}.`,
-        detail: 'Each service only accepts its own keys. Check that the right variable (or secret) is used for this API.',
         evidence: [ev],
       });
     }
   }
-}
-
-/**
- * Rough "site" of a host or origin: the last two labels (enough to tell app.example.com from api.other.net).
- * @param s a host or an origin URL
- * @returns the registrable-ish part
- */
-export function siteOf(s: string): string {
-  const host = s.replace(/^[a-z]+:\/\//i, '').replace(/[:/].*$/, '').toLowerCase();
-  if (/^[\d.]+$/.test(host) || host.includes(':')) return host;
-  return host.split('.').slice(-2).join('.');
 }
 
 /**
