@@ -64,4 +64,6 @@ export const DETAILS: Record<string, string> = {
   'jwt-audience-host': 'A token is only accepted by the API named in its aud claim: request one for this API (for Microsoft Entra, with your API’s scope, api://…/.default).',
   'scheme-mismatch': 'Use the scheme the WWW-Authenticate header names. A Basic challenge on an API that takes tokens often comes from a gateway or web server in front of it (nginx auth_basic, an ingress).',
   'digest-rejected': 'The client answered the Digest challenge, so the username, password or realm itself was wrong.',
+  'message-no-password': 'GitHub (since August 2021), Atlassian Cloud and others refuse account passwords for API and Git access.',
+  'generic-401': 'This response alone does not say which. Paste the request as well (curl -v shows both), or the token, to narrow it down.',
 };

@@ -10,6 +10,8 @@ import { looksLikeJwt } from './jwt.ts';
  * @param input pasted text
  * @returns the detected kind
  */
+const KNOWN_HEADER = /^(?::status|:authority|:method|:path|status code|request url|content-type|content-length|www-authenticate|proxy-authenticate|authorization|proxy-authorization|server|date|set-cookie|cookie|host|user-agent|accept|location|cache-control|vary|via|x-[\w-]+|access-control-[\w-]+|strict-transport-security|etag|connection|request-id)\s*:/i;
+
 export function detectKind(input: string): InputKind {
   const t = input.trim();
   if (t === '') return 'text';
@@ -28,7 +30,8 @@ export function detectKind(input: string): InputKind {
     if (/^User-Agent:\s*HTTPie\//im.test(head) || /^\$?\s*https?\s+\S/.test(first)) return 'httpie';
     return 'http';
   }
-  const headerLines = lines.filter((l) => HEADER_RE.test(l)).length;
+  // Header-looking lines count only with real header names ("remote: …" from git is not HTTP).
+  const headerLines = lines.filter((l) => HEADER_RE.test(l) && KNOWN_HEADER.test(l)).length;
   if (headerLines >= 2 || /^(?:status code|request url)\s*:?/im.test(head) || /^:status:/m.test(head)) return 'http';
   if (lines.length === 1 && headerLines === 1) {
     if (/^(?:www|proxy)-authenticate\s*:/i.test(first)) return 'http';

@@ -48,7 +48,8 @@ export function parseInput(input: string, force?: InputKind): Parsed {
       }
       case 'http':
         out.exchanges = parseHttp(text);
-        if (out.exchanges.length === 0) out.messages = textMessages(text, 1);
+        // Nothing that looks like a real message (no status, no request line): read it as text too.
+        if (!out.exchanges.some((x) => x.response?.status || x.request?.line)) out.messages = textMessages(text, 1);
         break;
       case 'httpie': {
         const h = parseHttpie(text);

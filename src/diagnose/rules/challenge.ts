@@ -188,10 +188,10 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
         }
       } else if (sentScheme === 'basic' && auth && !all.some((c) => c.schemeKey === 'basic')) {
         // handled by the scheme-mismatch rule
-      } else if (!auth && kind !== 'unknown') {
+      } else if (!auth) {
         ctx.findings.push({
-          rule: 'digest-needed', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: 66,
-          title: 'The server wants Digest authentication and the request sent no credentials.',
+          rule: 'digest-needed', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: kind === 'none' ? 66 : 55,
+          title: `The server wants Digest authentication${p['realm'] ? ` (realm "${p['realm']}")` : ''}${kind === 'none' ? ' and the request sent no credentials' : ''}.`,
           evidence: [ev],
         });
       }

@@ -5,14 +5,31 @@
 
 import type { Exchange, Fact, Finding, Parsed } from '../types.ts';
 import { challengeRules } from './challenge.ts';
-import { challengesOf, credsOf, hdr, type Ctx } from './context.ts';
+import { challengesOf, credsOf, evStart, hdr, type Ctx } from './context.ts';
 import { flowRules } from './flow.ts';
 import { jwtRules } from './jwt.ts';
 import { messageRules } from './messages.ts';
 import { bareRules, requestRules } from './request.ts';
 
 /** The rule groups, in order. Exported so tests can list them. */
-export const RULE_GROUPS = [challengeRules, requestRules, bareRules, flowRules, jwtRules, messageRules] as const;
+/**
+ * Rule: when nothing else explains a 401, say the one thing that is certain — the credentials were
+ * missing or not accepted — rather than let a secondary note (a missing challenge) lead.
+ * @param ctx the rule context
+ */
+export function fallbackRules(ctx: Ctx): void {
+  if (ctx.findings.some((f) => f.score >= 40)) return;
+  const ex = ctx.focus.find((x) => x.response?.status === 401);
+  const said401 = ctx.parsed.messages.some((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
+  if (!ex?.response && !said401) return;
+  ctx.findings.push({
+    rule: 'generic-401', cause: 'missing-or-invalid-api-token', fix: 'refresh-api-token', score: 40,
+    title: 'The server did not accept the request’s credentials: they were missing, wrong or expired.',
+    evidence: ex?.response ? [evStart(ex.response, ex)] : [],
+  });
+}
+
+export const RULE_GROUPS = [challengeRules, requestRules, bareRules, flowRules, jwtRules, messageRules, fallbackRules] as const;
 
 const failing = (ex: Exchange): boolean => {
   const s = ex.response?.status ?? 0;

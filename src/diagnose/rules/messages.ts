@@ -11,7 +11,7 @@ import { challengesOf, credKind, credsOf, evHeader, isPreflight, type CredKind, 
 /** What a message says went wrong. */
 export type Category =
   | 'preflight' | 'cors' | 'session' | 'clock' | 'refresh' | 'expired' | 'audience' | 'issuer' | 'aws-signature' | 'signature'
-  | 'scope' | 'invalid-client' | 'revoked' | 'ip' | 'policy' | 'userpass' | 'sso' | 'config' | 'proxy' | 'invalid' | 'missing';
+  | 'scope' | 'invalid-client' | 'no-password' | 'revoked' | 'ip' | 'policy' | 'userpass' | 'sso' | 'config' | 'proxy' | 'invalid' | 'missing';
 
 /** In priority order: the first category any message matches wins (specific before generic). */
 export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
@@ -25,12 +25,13 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['issuer', /issuer|\biss\b|idx10205|idx10204|wrong tenant|tenant .{0,40}(?:not|mismatch|invalid)|aadsts50020|aadsts700016/],
   ['aws-signature', /signature (?:we calculated )?does not match|secret access key|invalid client token id|security token included in the request is invalid/],
   ['signature', /signature|idx10503|idx10500|idx10501|idx10511|signing key|\bkid\b|jwks|malformed (?:token|jwt)|token (?:is )?malformed|jwt malformed/],
-  ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?(?:scope|permission)/],
+  ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b/],
   ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|aadsts7000215|aadsts7000222|client secret .{0,30}(?:expired|invalid)|unauthorized client/],
+  ['no-password', /basic auth(?:entication)? with (?:a )?passwords? (?:is )?deprecated|password authentication (?:is|was|has been) (?:removed|deprecated|disabled)|support for password authentication was removed|use a personal access token instead|app password required/],
   ['revoked', /revoked|deactivated|account (?:is |has been )?(?:disabled|inactive|suspended|locked|deleted)|account inactive|key (?:is |has been )?disabled|user (?:is )?suspended/],
   ['ip', /ip (?:address )?(?:is )?(?:not (?:allowed|whitelisted|permitted|authorized|in)|blocked|restricted|denied)|from this ip|not in (?:the )?(?:allow ?list|whitelist)|ip (?:allow ?list|whitelist)/],
   ['policy', /conditional access|multi ?factor|\bmfa\b|interaction required|consent required|aadsts50076|aadsts50079|aadsts53003|aadsts65001/],
-  ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|user ?name (?:or|and) password|login failed|logon failed|\b401 1\b|invalid user credentials/],
+  ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|login failed|logon failed|\b401 1\b|invalid user credentials/],
   ['sso', /kerberos|\bntlm\b|\bspnego\b|\bsspi\b|\bgss(?:api)?\b/],
   ['config', /\b401 2\b|due to server configuration|authentication (?:method|scheme) .{0,40}(?:not supported|unsupported|disabled)|unsupported (?:auth|authentication) (?:scheme|method|type)/],
   ['proxy', /proxy authentication required|proxy authorization required/],
@@ -142,6 +143,8 @@ export function mapCategory(cat: Category, kind: CredKind): Mapped {
       return m('token-for-wrong-api', 'fix-token-audience', 'The token is valid but lacks the scope or permission this call needs.');
     case 'invalid-client':
       return m('missing-or-invalid-api-token', 'refresh-api-token', 'The OAuth client ID or secret was rejected (wrong or expired secret).');
+    case 'no-password':
+      return m('missing-or-invalid-api-token', 'refresh-api-token', 'Passwords are no longer accepted here: create a personal access token (or API token) and use it instead of the password.', 4);
     case 'revoked':
       return m('missing-or-invalid-api-token', 'refresh-api-token', 'The token or key was revoked, or its account is disabled.');
     case 'ip':
