@@ -23,7 +23,7 @@ export function parseCookieHeader(header: string): CookiePair[] {
   const out: CookiePair[] = [];
   for (const piece of header.slice(0, 65536).split(';')) {
     const eq = piece.indexOf('=');
-    if (eq <= 0) continue;
+    if (eq < 0 || piece.slice(0, eq).trim() === '') continue;
     out.push({ name: piece.slice(0, eq).trim(), value: piece.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1') });
   }
   return out;

@@ -3,7 +3,6 @@
 // base64 of user-id ":" password (RFC 7617 §2), API-key headers and query parameters, cookies.
 
 import type { Header, HttpRequest } from '../types.ts';
-import { b64urlDecode } from './jwt.ts';
 
 /** How an API key or token might be named in a header (besides Authorization). */
 export const KEY_HEADER_RE = /^(?:x-)?(?:api[-_]?key|apikey|api[-_]?token|auth[-_]?token|access[-_]?token|token|auth|key|secret|private[-_]?token|goog-api-key|ocp-apim-subscription-key|functions-key|amz-security-token|figma-token|pinata-api-key|cg-pro-api-key)$|api[-_]?key|[-_]token$/i;
@@ -60,7 +59,9 @@ export function readAuthorization(header: Header): AuthInfo {
 
   if (/^\s|\s$/.test(raw) && raw.trim() !== '') problems.push({ id: 'whitespace', text: 'the value has spaces or tabs before or after it' });
   if (sp >= 0 && /^[ \t]{2,}/.test(v.slice(sp))) problems.push({ id: 'whitespace', text: 'there is more than one space after the scheme' });
-  if (/^["']|["']$/.test(v) || /^["']|["']$/.test(credentials)) problems.push({ id: 'quotes', text: 'the value is wrapped in quotes, which are sent as part of it' });
+  // Quotes are normal inside auth-params (Digest's realm="…"); around a token68 they are part of the token.
+  const params = /^[\w-]+[ \t]*=/.test(credentials);
+  if (!params && (/^["']|["']$/.test(v) || /^["']|["']$/.test(credentials))) problems.push({ id: 'quotes', text: 'the value is wrapped in quotes, which are sent as part of it' });
   if (/[\u200B-\u200D\uFEFF\u00A0]/.test(raw)) problems.push({ id: 'whitespace', text: 'the value contains invisible characters (zero-width or non-breaking spaces)' });
   if (/%0[ad]|\\n|\\r/i.test(raw)) problems.push({ id: 'whitespace', text: 'the value contains an encoded line break (%0A, \\n)' });
 
@@ -92,6 +93,7 @@ export function readAuthorization(header: Header): AuthInfo {
  */
 export function decodeBasic(b64: string): { user: string | undefined; problem: string | undefined; problemId: string | undefined } {
   const t = b64.trim();
+  if (/^eyJ[\w-]+\.[\w-]+/.test(t)) return { user: undefined, problem: 'a JWT was sent with the Basic scheme', problemId: 'basic-jwt' };
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) {
     const plain = t.includes(':') && !/[+/=]/.test(t);
     return {
@@ -124,8 +126,6 @@ export function decodeBasic(b64: string): { user: string | undefined; problem: s
     return { user, problem: 'they are not UTF-8 (ISO-8859-1?)', problemId: 'basic-charset' };
   }
   if (/[\r\n]$/.test(text)) return { user, problem: 'the password ends with a line break (echo without -n?)', problemId: 'basic-newline' };
-  // Base64 that happens to decode: also catch a JWT sent with the Basic scheme.
-  if (b64urlDecode(t.split('.')[0] ?? '')?.startsWith('{"')) return { user: undefined, problem: 'a JWT was sent with the Basic scheme', problemId: 'basic-jwt' };
   return { user, problem: undefined, problemId: undefined };
 }
 

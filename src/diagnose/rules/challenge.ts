@@ -25,7 +25,7 @@ export function challengeRules(ctx: Ctx): void {
     }
     if (parsed.malformed.length > 0) {
       ctx.findings.push({
-        rule: 'challenge-malformed', cause: undefined, fix: 'send-correct-401', score: 30,
+        rule: 'challenge-malformed', cause: undefined, fix: 'send-correct-401', score: 45,
         title: `The ${header} header is malformed (RFC 9110 §11.2).`,
         detail: `${parsed.malformed.slice(0, 3).join('; ')}.`,
         evidence: chs[0] ? [evChallenge(chs[0], ex)] : [],
@@ -225,7 +225,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
       if (KNOWN.has(ch.schemeKey)) break;
       if (!auth && kind !== 'unknown') {
         ctx.findings.push({
-          rule: 'vendor-scheme', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: 54,
+          rule: 'vendor-scheme', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: 54,
           title: `The server asks for its "${ch.scheme}" scheme; no Authorization was sent.`,
           detail: `Send Authorization: ${ch.scheme} <credentials>.`,
           evidence: [ev],

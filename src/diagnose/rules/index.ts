@@ -64,7 +64,8 @@ export function focusOf(xs: readonly Exchange[]): Exchange[] {
     if (out.length >= 50) break; // a HAR with thousands of 401s says the same thing many times
   }
   // No 401/407: look at other errors (a 403 from AWS, a 400 from a token endpoint) for messages.
-  if (out.length === 0) return xs.filter((x) => (x.response?.status ?? 0) >= 400).slice(0, 50);
+  // Slack-style APIs answer 200 with {"ok": false}: those bodies count as failures too.
+  if (out.length === 0) return xs.filter((x) => (x.response?.status ?? 0) >= 400 || /"ok"\s*:\s*false/.test(x.response?.body.slice(0, 2000) ?? '')).slice(0, 50);
   return out;
 }
 

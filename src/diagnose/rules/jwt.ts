@@ -35,11 +35,12 @@ function collect(ctx: Ctx): Found[] {
     if (!req) return;
     const c = credsOf(req);
     const where = req.line === 0 ? `HAR entry ${ex.index}, request header` : undefined;
-    for (const a of [c.authorization, ...c.keyHeaders.map((h) => ({ header: h, credentials: h.value }))]) {
+    for (const a of [c.authorization, ...c.keyHeaders.map((h) => ({ header: h, credentials: h.value, scheme: '' }))]) {
       if (!a) continue;
       const m = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*/.exec(a.credentials);
       // A token that starts like a JWT but fails to parse is evidence too (cut short when copied).
-      if (m) push(m[0], { text: `${a.header.name}: ${a.header.value}`, line: a.header.line, where }, req.host, failed);
+      // Under another scheme (Basic <jwt>) the scheme is the problem, so the token's dates rank lower.
+      if (m) push(m[0], { text: `${a.header.name}: ${a.header.value}`, line: a.header.line, where }, req.host, failed && /^(?:bearer)?$/i.test(a.scheme));
     }
     const cookie = hdr(req.headers, 'cookie');
     if (cookie) {

@@ -137,7 +137,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
   if (status === 401 && !c.authorization) {
     if (c.urlUserinfo) {
       add(ctx, {
-        rule: 'credentials-in-url', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 70,
+        rule: 'credentials-in-url', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 80,
         title: 'The credentials are in the URL (user:password@host), which fetch refuses and many clients drop.',
         evidence: [evStart(req, ex)],
       });
@@ -165,7 +165,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
       });
     } else if (kind === 'none') {
       // Challenge-specific rules (basic-needed, sso-not-attempted, digest-needed) give the scheme-specific advice.
-      const schemeRule = offered.some((s) => ['basic', 'digest', 'negotiate', 'ntlm'].includes(s));
+      const schemeRule = offered.some((s) => ['basic', 'digest', 'negotiate', 'ntlm', 'kerberos'].includes(s));
       add(ctx, {
         rule: 'no-credentials', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: schemeRule ? 70 : 82,
         title: 'The request sent no credentials: no Authorization, API key or cookie.',
