@@ -11,7 +11,7 @@ export const MASK = '[redacted]';
 
 const SENSITIVE_HEADER = /^(?:proxy-)?authori[sz]ation$|^(?:set-)?cookie$|^x-amz-security-token$|^x-csrf-token$/i;
 // "Name: value" at the start of a line, after curl's "> " / "< ", or inside curl's "[HTTP/2] [1] [name: value]".
-const HEADER_LINE = /^([ \t]{0,8}(?:[<>] )?(?:\* \[HTTP\/[23]\] \[\d{1,9}\] \[)?)([!#$%&'*+.^_`|~0-9A-Za-z-]{1,100})([ \t]{0,8}:[ \t]{0,8})([^\]\r\n]*)/;
+const HEADER_LINE = /^([ \t]{0,8}(?:[<>] )?(?:\* \[HTTP\/[23]\] \[\d{1,9}\] \[)?)([!#$%&'*+.^_`|~0-9A-Za-z-]{1,100})([ \t]{0,8}:[ \t]{0,8})([^\]\r\n]*)/gm;
 const JWT = /\b(eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,})\.[A-Za-z0-9_-]{8,}/g;
 const JSON_SECRET = /("(?:access_token|refresh_token|id_token|token|password|passwd|client_secret|secret|api_?key|apikey|private_key|session(?:_?id)?|authorization|cookie)"\s*:\s*")((?:[^"\\]|\\.){0,20000})"/gi;
 const QUERY_SECRET = /([?&](?:access_token|accesstoken|token|api_?key|apikey|key|auth|jwt|id_token|client_secret|password|passwd|secret|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|code)=)([^&#\s"'<>]+)/gi;
@@ -35,8 +35,8 @@ export function maskHeaderValue(name: string, value: string): string {
     const j = /^(eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*)\.[A-Za-z0-9_-]*$/.exec(creds.trim());
     return `${m[1]}${m[2]}${m[3]}${j ? `${j[1]}.${MASK}` : MASK}`;
   }
-  if (n === 'cookie') return value.split(';').map((p) => p.replace(/=(.*)$/s, `=${MASK}`)).join(';');
-  if (n === 'set-cookie') return value.replace(/^([^=;]*)=([^;]*)/, `$1=${MASK}`);
+  if (n === 'cookie') return value.split(';').map((p) => (p.includes('=') ? p.replace(/=(.*)$/s, `=${MASK}`) : p.trim() ? ` ${MASK}` : p)).join(';');
+  if (n === 'set-cookie') return /^[^;]*=/.test(value) ? value.replace(/^([^=;]*)=([^;]*)/, `$1=${MASK}`) : value.replace(/^[^;]*/, MASK);
   return MASK;
 }
 
@@ -49,18 +49,14 @@ export function isSensitiveHeader(name: string): boolean {
 }
 
 /**
- * Masks secrets in one line of text.
- * @param line a line
- * @returns the line with secrets replaced by [redacted]
+ * Masks secrets in text (one line or many). Header lines are found with a multi-line pattern and
+ * the other patterns run once over the whole text: per-line loops cost seconds on 5 MB inputs.
+ * @param text a line or a whole paste
+ * @returns the text with secrets replaced by [redacted]
  */
-export function redactLine(line: string): string {
-  let out = line;
-  const h = HEADER_LINE.exec(out);
-  if (h && isSensitiveHeader(h[2] ?? '')) {
-    const value = h[4] ?? '';
-    out = `${h[1]}${h[2]}${h[3]}${maskHeaderValue(h[2] ?? '', value)}${out.slice((h[0] ?? '').length)}`;
-  }
-  return out
+export function redactLine(text: string): string {
+  return text
+    .replace(HEADER_LINE, (m: string, pre: string, name: string, sep: string, value: string) => (isSensitiveHeader(name) ? `${pre}${name}${sep}${maskHeaderValue(name, value)}` : m))
     .replace(JWT, `$1.${MASK}`)
     .replace(JSON_SECRET, (_m, a: string, v: string) => `${a}${v.startsWith('eyJ') ? v.replace(/^(eyJ[\w-]+\.[\w-]*)\.?.*$/, `$1.${MASK}`) : MASK}"`)
     .replace(QUERY_SECRET, `$1${MASK}`)
@@ -71,7 +67,7 @@ export function redactLine(line: string): string {
 
 /**
  * Masks secrets in pasted text. HAR files are masked structurally (every header, cookie, query
- * parameter and body), then re-serialised; anything else line by line.
+ * parameter and body), then re-serialised; anything else as text.
  * @param text the pasted text
  * @returns the redacted text, safe to share
  */
@@ -81,10 +77,10 @@ export function redact(text: string): string {
     try {
       return JSON.stringify(redactHar(JSON.parse(text)), null, 2);
     } catch {
-      // not valid JSON: fall back to lines
+      // not valid JSON: fall back to text
     }
   }
-  return text.split(/(\r\n|\r|\n)/).map((part, i) => (i % 2 === 1 ? part : redactLine(part))).join('');
+  return redactLine(text);
 }
 
 type J = unknown;

@@ -3,7 +3,7 @@
 // is kept; bodies only for error responses, bounded, so a 5 MB HAR stays fast.
 
 import type { Exchange, Header } from '../types.ts';
-import { hostOf, MAX_BODY } from './http.ts';
+import { hostOf, MAX_BODY, MAX_HEADERS } from './http.ts';
 
 /** Result of reading a HAR. */
 export interface HarParse {
@@ -19,7 +19,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
 
 function headers(v: unknown): Header[] {
   const out: Header[] = [];
-  for (const h of arr(v)) {
+  for (const h of arr(v).slice(0, MAX_HEADERS)) {
     const o = obj(h);
     if (!o) continue;
     const raw = str(o['value']);

@@ -8,6 +8,8 @@ import type { Exchange, Header, HttpRequest, HttpResponse } from '../types.ts';
 
 /** Most body text kept per response: error bodies are short, and classification is bounded. */
 export const MAX_BODY = 64 * 1024;
+/** Most headers kept per message: real ones have dozens; a pasted wall of them must not slow the rules. */
+export const MAX_HEADERS = 400;
 
 /** `Name: value`, including HTTP/2 pseudo-headers (`:status: 401`). */
 export const HEADER_RE = /^(:?[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}):[ \t]?(.*)$/;
@@ -121,7 +123,7 @@ export function buildExchanges(lines: readonly TaggedLine[]): Exchange[] {
       }
       const raw = h[2] ?? '';
       const header: Header = { name: h[1] ?? '', value: raw.trim(), raw, line };
-      cur.headers.push(header);
+      if (cur.headers.length < MAX_HEADERS) cur.headers.push(header);
       pendingName = raw.trim() === '' ? header : undefined;
       continue;
     }
@@ -268,7 +270,8 @@ export function hostOf(url: string): string | undefined {
  * @returns the lines (without terminators)
  */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // String split is much faster than a regex split on millions of lines.
+  return (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
 }
 
 /**

@@ -20,12 +20,12 @@ import { bareRules, requestRules } from './request.ts';
 export function fallbackRules(ctx: Ctx): void {
   if (ctx.findings.some((f) => f.score >= 40)) return;
   const ex = ctx.focus.find((x) => x.response?.status === 401);
-  const said401 = ctx.parsed.messages.some((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
+  const said401 = ctx.parsed.messages.find((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
   if (!ex?.response && !said401) return;
   ctx.findings.push({
     rule: 'generic-401', cause: 'missing-or-invalid-api-token', fix: 'refresh-api-token', score: 40,
     title: 'The server did not accept the request’s credentials: they were missing, wrong or expired.',
-    evidence: ex?.response ? [evStart(ex.response, ex)] : [],
+    evidence: ex?.response ? [evStart(ex.response, ex)] : said401 ? [said401] : [],
   });
 }
 
