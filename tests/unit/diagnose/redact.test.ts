@@ -57,7 +57,8 @@ describe('redaction', () => {
     // A cookie's name is not secret, so cookie lines always carry one; other headers any scheme.
     const header = fc.oneof(
       fc.tuple(fc.constantFrom('Authorization', 'authorization', 'Proxy-Authorization', 'X-API-Key', 'api-key', 'X-Auth-Token'), fc.constantFrom('', 'Bearer ', 'Basic ', 'Token ')),
-      fc.tuple(fc.constantFrom('Cookie', 'Set-Cookie', 'cookie'), fc.constantFrom('sid=', 'a=1; session=')),
+      fc.tuple(fc.constantFrom('Cookie', 'cookie'), fc.constantFrom('sid=', 'a=1; session=')),
+      fc.tuple(fc.constant('Set-Cookie'), fc.constant('sid=')),
     );
     fc.assert(fc.property(header, secret, fc.constantFrom('', '> ', '< '), ([n, s], v, pre) => {
       const out = redactLine(`${pre}${n}: ${s}${v}`);
