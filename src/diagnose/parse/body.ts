@@ -64,8 +64,19 @@ export function jsonMessages(value: unknown, source: string, firstLine: number):
  * @returns the readable lines
  */
 export function textMessages(body: string, firstLine: number): TextLine[] {
+  const HALF = 131072;
+  // A long log: read its start and its end (where the error usually is), with true line numbers.
+  if (body.length > 2 * HALF) {
+    const head = body.slice(0, HALF);
+    const cut = body.length - HALF;
+    const skipped = (body.slice(0, cut).match(/\n/g) ?? []).length;
+    return [
+      ...textMessages(head, firstLine).slice(0, MAX_STRINGS / 2),
+      ...textMessages(body.slice(cut), firstLine > 0 ? firstLine + skipped : 0).slice(-MAX_STRINGS / 2),
+    ];
+  }
   const out: TextLine[] = [];
-  const lines = splitLines(body.length > 262144 ? body.slice(0, 262144) : body);
+  const lines = splitLines(body);
   const html = /<\/?[a-z][^>]{0,200}>/i.test(body.slice(0, 4096));
   for (let i = 0; i < lines.length && out.length < MAX_STRINGS; i++) {
     let l = lines[i] ?? '';
