@@ -11,30 +11,28 @@ export interface FixPage {
   label: string;
   /** The tab set whose query parameter opens the right panel; undefined for pages without tabs. */
   tabs: TabSet | undefined;
-  /** Whether /wizard/outcome/<slug>/ exists (every fix page is a wizard outcome; method pages are not). */
-  wizard: boolean;
 }
 
 /** Every page findings may link to as "the fix", keyed by slug. */
 export const FIX_PAGES: Record<string, FixPage> = {
-  'check-credentials': { label: 'Check the username and password', tabs: 'browser', wizard: true },
-  'clear-cookies': { label: 'Clear the site’s cookies', tabs: 'browser', wizard: true },
-  'clear-cached-credentials': { label: 'Clear saved credentials', tabs: 'client', wizard: true },
-  'sign-out-and-in': { label: 'Sign out and sign in again', tabs: 'browser', wizard: true },
-  'allow-cookies-for-site': { label: 'Allow cookies for the site', tabs: 'browser', wizard: true },
-  'check-url': { label: 'Check the address and environment', tabs: 'browser', wizard: true },
-  'network-checks': { label: 'Check the network and proxy', tabs: 'os', wizard: true },
-  'contact-admin': { label: 'Ask the site’s administrator', tabs: undefined, wizard: true },
-  'fix-intranet-sso': { label: 'Fix intranet single sign-on', tabs: 'os', wizard: true },
-  'refresh-api-token': { label: 'Get a new API key or token', tabs: 'client', wizard: true },
-  'refresh-oauth-token': { label: 'Refresh the OAuth access token', tabs: 'client', wizard: true },
-  'fix-authorization-header': { label: 'Fix the Authorization header', tabs: 'client', wizard: true },
-  'keep-auth-on-redirect': { label: 'Keep credentials across a redirect', tabs: 'client', wizard: true },
-  'fix-token-audience': { label: 'Get a token for the right API', tabs: 'client', wizard: true },
-  'fix-clock-skew': { label: 'Fix the clock', tabs: 'os', wizard: true },
-  'send-correct-401': { label: 'Send a correct 401 (server)', tabs: 'server', wizard: true },
-  'fix-cors-preflight': { label: 'Let CORS preflights through (server)', tabs: 'server', wizard: true },
-  'pass-authorization-through-proxy': { label: 'Pass Authorization through the proxy (server)', tabs: 'server', wizard: true },
+  'check-credentials': { label: 'Check the username and password', tabs: 'browser' },
+  'clear-cookies': { label: 'Clear the site’s cookies', tabs: 'browser' },
+  'clear-cached-credentials': { label: 'Clear saved credentials', tabs: 'client' },
+  'sign-out-and-in': { label: 'Sign out and sign in again', tabs: 'browser' },
+  'allow-cookies-for-site': { label: 'Allow cookies for the site', tabs: 'browser' },
+  'check-url': { label: 'Check the address and environment', tabs: 'browser' },
+  'network-checks': { label: 'Check the network and proxy', tabs: 'os' },
+  'contact-admin': { label: 'Ask the site’s administrator', tabs: undefined },
+  'fix-intranet-sso': { label: 'Fix intranet single sign-on', tabs: 'os' },
+  'refresh-api-token': { label: 'Get a new API key or token', tabs: 'client' },
+  'refresh-oauth-token': { label: 'Refresh the OAuth access token', tabs: 'client' },
+  'fix-authorization-header': { label: 'Fix the Authorization header', tabs: 'client' },
+  'keep-auth-on-redirect': { label: 'Keep credentials across a redirect', tabs: 'client' },
+  'fix-token-audience': { label: 'Get a token for the right API', tabs: 'client' },
+  'fix-clock-skew': { label: 'Fix the clock', tabs: 'os' },
+  'send-correct-401': { label: 'Send a correct 401 (server)', tabs: 'server' },
+  'fix-cors-preflight': { label: 'Let CORS preflights through (server)', tabs: 'server' },
+  'pass-authorization-through-proxy': { label: 'Pass Authorization through the proxy (server)', tabs: 'server' },
 };
 
 /** Cause pages findings may name, keyed by slug (all from docs/content-plan.md). */
@@ -70,7 +68,8 @@ export function fixHref(slug: string, who: Audience): string {
  * @returns the wizard outcome page for that fix, when there is one
  */
 export function wizardHref(slug: string): string | undefined {
-  return FIX_PAGES[slug]?.wizard ? `/wizard/outcome/${slug}/` : undefined;
+  // Every fix page is a wizard outcome (the wizard generates /wizard/outcome/<fix>/ for each).
+  return FIX_PAGES[slug] ? `/wizard/outcome/${slug}/` : undefined;
 }
 
 /**

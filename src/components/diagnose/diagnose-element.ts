@@ -14,17 +14,11 @@ const MAX_FILE = 50 * 1024 * 1024;
 const DEBOUNCE_MS = 300;
 
 const CONF_LABEL = { high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence' } as const;
-const CONF_CLASS = {
-  high: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100',
-  medium: 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100',
-  low: 'bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-100',
-} as const;
 
-/** Creates an element with classes and text (text is always set via textContent). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text?: string): HTMLElementTagNameMap[K] {
+/** Creates an element holding text (always via textContent). */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
+  e.textContent = text;
   return e;
 }
 
@@ -143,61 +137,56 @@ class FixDiagnose extends HTMLElement {
   }
 
   private render(report: Report | undefined): void {
-    const list = this.q<HTMLOListElement>('[data-dx-findings]');
-    const hints = this.q<HTMLUListElement>('[data-dx-hints]');
     const facts = this.q<HTMLDetailsElement>('[data-dx-facts]');
-    const factList = this.q<HTMLDListElement>('[data-dx-factlist]');
-    list.replaceChildren(...(report?.findings ?? []).map((f, i) => this.finding(f, i)));
-    hints.replaceChildren(...[...(report?.warnings ?? []), ...(report?.hints ?? [])].map((h) => el('li', '', h)));
-    const items: HTMLElement[] = [];
-    for (const f of report?.facts ?? []) {
-      items.push(el('dt', 'font-semibold', f.label));
-      const dd = el('dd', 'ms-4');
-      const pre = el('pre', 'whitespace-pre-wrap wrap-anywhere rounded-md bg-zinc-100 p-2 font-mono text-sm dark:bg-zinc-900');
-      pre.textContent = f.lines.map((l) => this.mask(l)).join('\n');
-      dd.append(pre);
-      items.push(dd);
-    }
-    factList.replaceChildren(...items);
+    this.q('[data-dx-findings]').replaceChildren(...(report?.findings ?? []).map((f, i) => this.finding(f, i)));
+    this.q('[data-dx-hints]').replaceChildren(...[...(report?.warnings ?? []), ...(report?.hints ?? [])].map((h) => el('li', h)));
+    const items = (report?.facts ?? []).map((f) => {
+      const row = this.clone('[data-dx-fact-tpl]');
+      this.fill(row, 'label', f.label);
+      this.fill(row, 'lines', f.lines.map((l) => this.mask(l)).join('\n'));
+      return row;
+    });
+    this.q('[data-dx-factlist]').replaceChildren(...items);
     facts.hidden = items.length === 0;
   }
 
-  private finding(f: RankedFinding, i: number): HTMLLIElement {
-    const li = el('li', 'card');
-    const head = el('h3', 'text-lg font-semibold', `${i + 1}. ${f.title}`);
-    const meta = el('p', 'mt-2 flex flex-wrap items-center gap-2 text-sm');
-    meta.append(el('span', `rounded px-2 py-0.5 font-semibold ${CONF_CLASS[f.confidence]}`, CONF_LABEL[f.confidence]));
-    if (f.detail) meta.append(el('span', '', f.detail));
-    li.append(head, meta);
-    if (f.evidence.length > 0) {
-      const fig = el('figure', 'mt-3');
-      fig.append(el('figcaption', 'text-sm font-semibold', 'Evidence'));
-      const box = el('div', 'mt-1 rounded-md border border-zinc-200 bg-zinc-50 p-2 font-mono text-sm dark:border-zinc-800 dark:bg-zinc-900');
-      for (const e of f.evidence) {
-        const row = el('p', 'flex gap-3');
-        row.append(el('span', 'shrink-0 text-zinc-700 dark:text-zinc-300', e.line ? `line ${e.line}` : e.where ?? 'read'));
-        row.append(el('mark', 'min-w-0 whitespace-pre-wrap wrap-anywhere rounded bg-amber-100 px-1 text-zinc-900 dark:bg-amber-900/50 dark:text-amber-50', this.mask(e.text).slice(0, 2000)));
-        box.append(row);
-      }
-      fig.append(box);
-      li.append(fig);
+  /** Clones a <template>'s content (markup and classes live in DiagnoseTool.astro). */
+  private clone(sel: string): DocumentFragment {
+    return this.q<HTMLTemplateElement>(sel).content.cloneNode(true) as DocumentFragment;
+  }
+
+  /** Sets the text of a [data-f=name] slot; returns it. */
+  private fill(root: ParentNode, name: string, text: string): HTMLElement {
+    const e = root.querySelector<HTMLElement>(`[data-f=${name}]`) ?? el('span');
+    e.textContent = text;
+    return e;
+  }
+
+  private link(root: ParentNode, name: string, href: string | undefined): void {
+    const a = root.querySelector<HTMLAnchorElement>(`[data-f=${name}]`);
+    if (!a) return;
+    if (href) a.href = safeHref(href);
+    else a.remove();
+  }
+
+  private finding(f: RankedFinding, i: number): DocumentFragment {
+    const card = this.clone('[data-dx-finding-tpl]');
+    this.fill(card, 'title', `${i + 1}. ${f.title}`);
+    this.fill(card, 'conf', CONF_LABEL[f.confidence]).dataset['c'] = f.confidence; // colours: data-[c=…] classes in the template
+    this.fill(card, 'detail', f.detail ?? '');
+    const box = card.querySelector('[data-f=evidence]');
+    for (const e of f.evidence) {
+      const row = this.clone('[data-dx-ev-tpl]');
+      this.fill(row, 'where', e.line ? `line ${e.line}` : e.where ?? 'read');
+      this.fill(row, 'text', this.mask(e.text).slice(0, 2000));
+      box?.append(row);
     }
-    const links = el('p', 'mt-3 flex flex-wrap gap-x-5 gap-y-2');
-    const a = el('a', 'link font-semibold', `Fix: ${f.fixLabel}`);
-    a.href = safeHref(f.fixHref);
-    links.append(a);
-    if (f.wizardHref) {
-      const w = el('a', 'link', 'Walk through it in the wizard');
-      w.href = safeHref(f.wizardHref);
-      links.append(w);
-    }
-    if (f.causeHref) {
-      const c = el('a', 'link', 'About this cause');
-      c.href = safeHref(f.causeHref);
-      links.append(c);
-    }
-    li.append(links);
-    return li;
+    if (f.evidence.length === 0) card.querySelector('figure')?.remove();
+    this.fill(card, 'fix', `Fix: ${f.fixLabel}`);
+    this.link(card, 'fix', f.fixHref);
+    this.link(card, 'wizard', f.wizardHref);
+    this.link(card, 'cause', f.causeHref);
+    return card;
   }
 
   private async copyRedacted(): Promise<void> {

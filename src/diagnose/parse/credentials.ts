@@ -5,7 +5,7 @@
 import type { Header, HttpRequest } from '../types.ts';
 
 /** How an API key or token might be named in a header (besides Authorization). */
-export const KEY_HEADER_RE = /^(?:x-)?(?:api[-_]?key|apikey|api[-_]?token|auth[-_]?token|access[-_]?token|token|auth|key|secret|private[-_]?token|goog-api-key|ocp-apim-subscription-key|functions-key|amz-security-token|figma-token|pinata-api-key|cg-pro-api-key)$|api[-_]?key|[-_]token$/i;
+export const KEY_HEADER_RE = /^(?:x-)?(?:api[-_]?key|apikey|api[-_]?token|auth[-_]?token|access[-_]?token|token|auth|key|secret|private[-_]?token|goog-api-key|ocp-apim-subscription-key|functions-key|amz-security-token)$|api[-_]?key|[-_]token$/i;
 /** Query parameters that carry credentials. */
 export const KEY_PARAM_RE = /^(?:access_token|accesstoken|token|api_?key|apikey|key|auth|jwt|id_token|client_secret|password|passwd|secret|sig|signature|x-amz-signature|x-amz-credential|code)$/i;
 
