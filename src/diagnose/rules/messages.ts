@@ -23,7 +23,7 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['expired', /\bexpired\b|\bexpiry\b|token expir|lifetime validation failed|idx10223|no longer valid|too old/],
   ['audience', /audience|\baud\b|idx10214|idx10231|aadsts500011|resource principal|intended for|invalid resource|wrong resource/],
   ['issuer', /issuer|\biss\b|idx10205|idx10204|wrong tenant|tenant .{0,40}(?:not|mismatch|invalid)|aadsts50020|aadsts700016/],
-  ['aws-signature', /signature (?:we calculated )?does not match|secret access key|invalid client token id|security token included in the request is invalid/],
+  ['aws-signature', /signature (?:we calculated )?does not match|secret access key|invalid client token id|security token included in the request is invalid|access key id you provided does not exist|header is formed correctly including the signature/],
   ['signature', /signature|idx10503|idx10500|idx10501|idx10511|signing key|\bkid\b|jwks|malformed (?:token|jwt)|token (?:is )?malformed|jwt malformed/],
   ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b/],
   ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|aadsts7000215|aadsts7000222|client secret .{0,30}(?:expired|invalid)|unauthorized client/],
@@ -35,7 +35,7 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['sso', /kerberos|\bntlm\b|\bspnego\b|\bsspi\b|\bgss(?:api)?\b/],
   ['config', /\b401 2\b|due to server configuration|authentication (?:method|scheme) .{0,40}(?:not supported|unsupported|disabled)|unsupported (?:auth|authentication) (?:scheme|method|type)/],
   ['proxy', /proxy authentication required|proxy authorization required/],
-  ['invalid', /(?:invalid|incorrect|wrong|bad|unknown|malformed|unrecognized|unrecognised|not valid) (?:[a-z]+ ){0,3}?(?:key|token|credentials?|auth\b|jwt)|api key (?:is )?(?:not valid|invalid)|key not valid|\binvalid auth|bad credentials|authentication failed|could not (?:be )?(?:validated?|verif(?:y|ied)|authenticated?)|unauthenticated|not authenticated|invalid authentication|(?:token|key) (?:is |was )?(?:invalid|not valid)|not a valid (?:key|token)|access denied|failed to (?:authenticate|validate)|unauthori[sz]ed/],
+  ['invalid', /(?:invalid|incorrect|wrong|bad|unknown|malformed|unrecognized|unrecognised|not valid) (?:[a-z]+ ){0,3}?(?:key|token|credentials?|auth\b|jwt)|api key (?:is )?(?:not valid|invalid)|key not valid|\binvalid auth|bad credentials|authentication failed|could not (?:be )?(?:validated?|verif(?:y|ied)|authenticated?)|unauthenticated|invalid authentication|(?:token|key|credentials?) (?:[a-z]+ ){0,3}?(?:invalid|not valid)|not a valid (?:key|token)|access denied|failed to (?:authenticate|validate)|unauthori[sz]ed/],
   ['missing', /\bmissing\b|not provided|\bno (?:auth|authorization|token|credentials?|api key|bearer)|(?:token|key|credentials?|authorization|header) (?:is |are |was |were )?(?:required|not (?:present|found|provided|supplied|set))|not authed|must (?:be )?(?:authenticated|logged in|signed in)|authentication (?:is )?required|login required|requires? authentication|credentials were not provided|authorization required|please (?:log|sign) in|must authenticate|did ?n t (?:provide|send|include)|did not (?:provide|send|include)|not authenticated/],
 ];
 
@@ -85,8 +85,8 @@ export function classifyAll(lines: readonly TextLine[]): Classified | undefined 
     // URLs in bodies ("error_uri", documentation links) say nothing about the failure.
     const value = line.text.replace(/^[\w.]{1,80}: /, '');
     if (/^https?:\/\/\S*$/.test(value)) continue;
-    // "Unauthorized" restates the status code: it says nothing about the cause.
-    if (GENERIC_RE.test(normalise(value).trim())) continue;
+    // "Unauthorized" restates the status code, and servers' stock 401 pages say nothing specific.
+    if (GENERIC_RE.test(normalise(value).trim()) || /could not verify that you are authori[sz]ed|lacks valid authentication credentials/i.test(value)) continue;
     const cat = classify(line.text);
     if (!cat) continue;
     const rank = CATEGORIES.findIndex(([c]) => c === cat);
@@ -218,9 +218,12 @@ export function messageRules(ctx: Ctx): void {
       const orig = desc.find((d) => d.line === fromDesc.line.line) ?? fromDesc.line;
       ctx.findings.push(messageFinding({ cat: fromDesc.cat, line: orig }, kind, FROM_DESCRIPTION, ex));
     }
-    const body = classifyAll(bodyMessages(r.body, r.bodyLine));
+    // Apache's stock 401 page blames "bad password" whatever happened: it is no evidence.
+    const body = /could not verify that you\s+are\s+authori[sz]ed/i.test(r.body) ? undefined : classifyAll(bodyMessages(r.body, r.bodyLine));
     if (body) {
-      const f = messageFinding(body, kind, FROM_BODY, ex);
+      // Under a Basic/Digest challenge, a message that names no key or token is about a password.
+      const pw = kind === 'unknown' && challengesOf(r).challenges.some((ch) => ch.schemeKey === 'basic' || ch.schemeKey === 'digest') && !/key|token/i.test(body.line.text);
+      const f = messageFinding(body, pw ? 'basic' : kind, FROM_BODY, ex);
       // IIS's "401.2" page under a Negotiate/NTLM challenge is about Windows sign-in, not a header to fix.
       const windows = challengesOf(r).challenges.some((ch) => ch.schemeKey === 'negotiate' || ch.schemeKey === 'ntlm');
       if (windows && (body.cat === 'config' || body.cat === 'sso' || body.cat === 'invalid')) {
