@@ -11,7 +11,12 @@ export default defineConfig({
     // External CSS keeps style-src 'self' strict (no inline <style> to hash) and is cached.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    // Wizard steps and per-fix outcome pages are noindex (tested by the wizard's own tests);
+    // only the wizard's start page and its decision-tree page belong in the sitemap.
+    sitemap({ filter: (page) => !/\/wizard\/.+/.test(new URL(page).pathname) || new URL(page).pathname === '/wizard/tree/' }),
+  ],
   markdown: {
     // Prism marks tokens with classes; Shiki writes inline style="" attributes, which our
     // style-src 'self' CSP would block. Colours live in src/styles/global.css for both themes.

@@ -46,5 +46,5 @@ test('FAQ questions are headings people can reach from the table of contents', a
   const first = page.locator('article .prose h2').first();
   const id = await first.getAttribute('id');
   expect(id).toMatch(/^[a-z0-9-]+$/);
-  await expect(page.locator(`nav[aria-labelledby^="toc-"] a[href="#${id}"]`).first()).toBeAttached();
+  await expect(page.getByRole("navigation", { name: "On this page" }).locator(`a[href="#${id}"]`).first()).toBeAttached();
 });

@@ -1,0 +1,33 @@
+// <fix-outcome>: on the per-fix outcome pages (/wizard/outcome/<fix>/, linked from the diagnoser),
+// pre-selects the visitor's setup — from the URL's browser/os/client/server parameters if present,
+// else from the user agent — and points the fix link at the matching tab. No machine needed here.
+import { detect } from '../lib/ua.ts';
+import { fixHref, type TabSet } from './outcomes.ts';
+import type { Env } from './url.ts';
+
+class FixOutcome extends HTMLElement {
+  connectedCallback() {
+    const q = new URLSearchParams(location.search);
+    const d = detect(navigator.userAgent, navigator.maxTouchPoints);
+    const env: Env = { browser: d.browser, os: d.os };
+    const selects = [...this.querySelectorAll<HTMLSelectElement>('[data-env] select')];
+    const update = () => {
+      this.querySelectorAll<HTMLAnchorElement>('a[data-fix]').forEach((a) => (a.href = fixHref(a.dataset['fix'] ?? '', env)));
+    };
+    for (const sel of selects) {
+      const set = sel.name as TabSet;
+      const wanted = q.get(set) ?? env[set];
+      // Only ids the select offers are accepted: a hand-edited parameter cannot inject anything.
+      sel.value = [...sel.options].some((o) => o.value === wanted) ? (wanted ?? '') : '';
+      env[set] = sel.value || undefined;
+      sel.addEventListener('change', () => {
+        env[set] = sel.value || undefined;
+        update();
+      });
+    }
+    update();
+    this.querySelector('[data-env]')?.removeAttribute('hidden');
+  }
+}
+
+customElements.define('fix-outcome', FixOutcome);

@@ -1,0 +1,154 @@
+// <fix-wizard>: the DOM glue. Every step is already a static page whose answers are plain links;
+// this element makes them work in place. It builds the machine from /wizard/machine.json (the spec
+// machine.ts compiles from its tree, sent as data rather than code), runs it in an actor, and turns each link click
+// into the event its data-ev names. The markup of the next step is the static page of that state
+// (rendered at build time by renderStep, prefetched as soon as a link to it is shown), so in-place
+// and static steps cannot differ. After each change the URL is pushed, focus moves to the new
+// heading and a live region announces it. Back/Forward and reload go through decode(), which falls
+// back to the start with a notice on a stale or damaged URL.
+import { createActor, type Actor } from 'xstate';
+import { detect } from '../lib/ua.ts';
+import { createWizard, START, type Spec, type Wizard, type WizardEvent } from './machine.ts';
+import { decode, encode, pathOf, stateOfPath, type Decoded, type Env } from './url.ts';
+
+type Page = Promise<{ html: string; title: string } | undefined>;
+type EnvKey = keyof Env;
+
+class FixWizard extends HTMLElement {
+  private w!: Wizard;
+  private actor!: Actor<Wizard['machine']>;
+  private env: Env = {};
+  private notice: string | undefined;
+  private readonly pages = new Map<string, Page>();
+  private readonly det = detect(navigator.userAgent, navigator.maxTouchPoints);
+  private readonly step = this.querySelector('[data-step]') as HTMLElement;
+  private readonly selects = this.querySelectorAll<HTMLSelectElement>('[data-env] select');
+
+  connectedCallback() {
+    this.pages.set(location.pathname, Promise.resolve({ html: this.step.innerHTML, title: document.title }));
+    // Until the machine has arrived, links simply navigate to the static pages.
+    void fetch('/wizard/machine.json')
+      .then((r) => r.json() as Promise<Spec>)
+      .then((spec) => {
+        this.w = createWizard(spec);
+        const d = this.restore();
+        this.env = { browser: this.det.browser, os: this.det.os, ...d.env };
+        this.addEventListener('click', (e) => {
+          const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-ev]');
+          if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button) return;
+          e.preventDefault();
+          for (let n = Number(a.dataset['n'] ?? 1); n > 0; n--) this.actor.send({ type: a.dataset['ev'] } as WizardEvent);
+          void this.paint(1);
+        });
+        this.addEventListener('change', (e) => {
+          const sel = e.target as HTMLSelectElement;
+          this.env[sel.name as EnvKey] = sel.value || undefined;
+          this.links();
+          history.replaceState(null, '', this.url());
+        });
+        addEventListener('popstate', () => {
+          const next = this.restore();
+          this.env = { ...this.env, ...next.env };
+          void this.paint(next.ok ? 3 : 2);
+        });
+        this.querySelector('[data-env]')?.removeAttribute('hidden');
+        return this.paint(d.ok ? 0 : 2).then(() => this.setAttribute('data-ready', ''));
+      });
+  }
+
+  /** Starts an actor where the URL says (a refused URL yields the start, with a notice). */
+  private restore(): Decoded {
+    // Setup ids are valid when the page's own select boxes offer them.
+    const known = (set: EnvKey, id: string) => [...this.selects].some((s) => s.name === set && [...s.options].some((o) => o.value && o.value === id));
+    const d = decode(this.w, location.pathname, location.search, known);
+    this.notice = d.ok ? undefined : this.dataset[d.reason];
+    this.actor?.stop();
+    const snapshot = this.w.machine.resolveState({ value: d.state, context: { furthest: d.furthest } });
+    this.actor = createActor(this.w.machine, { snapshot }).start();
+    return d;
+  }
+
+  private where() {
+    const s = this.actor.getSnapshot();
+    return { state: s.value as string, furthest: s.context.furthest, env: this.env };
+  }
+
+  private url(): string {
+    return encode(this.w, this.where());
+  }
+
+  /** The static page of a state, fetched once (and early: see the prefetch in paint). */
+  private page(state: string): Page {
+    const path = pathOf(state);
+    let p = this.pages.get(path);
+    if (!p) {
+      p = fetch(path)
+        .then((r) => r.text())
+        .then((t) => {
+          const doc = new DOMParser().parseFromString(t, 'text/html');
+          const html = doc.querySelector('[data-step]')?.innerHTML;
+          return html ? { html, title: doc.title } : undefined;
+        })
+        .catch(() => undefined);
+      p.then((v) => v ?? this.pages.delete(path));
+      this.pages.set(path, p);
+    }
+    return p;
+  }
+
+  /**
+   * Shows the current state: its static markup, then what only the browser knows (kept answers,
+   * setup, notice), and syncs URL and title.
+   * @param how 0 replace the history entry; 1 push one; 2 replace, move focus and announce; 3 only move focus and announce
+   */
+  private async paint(how: 0 | 1 | 2 | 3) {
+    const { state, furthest } = this.where();
+    const page = await this.page(state);
+    if (!page) return location.assign(this.url()); // offline or gone: a normal page load instead
+    const step = this.step;
+    step.innerHTML = page.html;
+    if (furthest !== state) {
+      const far = await this.page(furthest);
+      const here = this.w.pathTo(state).length - 1;
+      (await import('./view-kept.ts')).kept(step, far?.html ?? '', here, pathOf(this.w.pathTo(furthest)[here + 1] ?? START));
+    }
+    const notice = step.querySelector('[data-notice]') as HTMLElement;
+    notice.textContent = this.notice ?? '';
+    notice.hidden = !this.notice;
+    this.links();
+    document.title = page.title;
+    if (how === 1) history.pushState(null, '', this.url());
+    else if (how < 3) history.replaceState(null, '', this.url());
+    const h = step.querySelector('h2') as HTMLElement;
+    if (how) {
+      h.focus();
+      (this.querySelector('[data-live]') as HTMLElement).textContent = `${this.notice ?? ''} ${h.textContent}`;
+    }
+    this.notice = undefined;
+    if (step.querySelector('[data-help]')) (await import('./view-help.ts')).help(step, this, this.det);
+    // Prefetch every step a link here leads to, so the next answer paints without waiting.
+    for (const a of step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) void this.page(stateOfPath(this.w, a.pathname) ?? START);
+  }
+
+  /** Points every link at its step with the kept answers and setup, and fix links at the right tab. */
+  private links() {
+    const { furthest, env } = this.where();
+    for (const a of this.step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) {
+      const to = stateOfPath(this.w, a.pathname) ?? START;
+      const keep = a.dataset['ev'] !== 'wizard.restart' && this.w.isAncestor(to, furthest);
+      a.href = encode(this.w, { state: to, furthest: keep ? furthest : to, env });
+    }
+    for (const a of this.step.querySelectorAll<HTMLAnchorElement>('a[data-fix]')) {
+      const q = new URLSearchParams();
+      for (const set of (a.dataset['tabs'] ?? '').split(' ') as EnvKey[]) if (env[set]) q.set(set, env[set]);
+      a.href = `${a.pathname}${q.size ? `?${q}` : ''}`;
+    }
+    const sets = this.step.querySelector<HTMLElement>('[data-sets]')?.dataset['sets'] ?? '';
+    for (const sel of this.selects) {
+      sel.value = env[sel.name as EnvKey] ?? '';
+      (sel.parentElement as HTMLElement).hidden = !sets.includes(sel.name);
+    }
+  }
+}
+
+customElements.define('fix-wizard', FixWizard);

@@ -1,0 +1,49 @@
+// Benchmark, not a timed assertion: how long from an answer's click to the next step being painted,
+// over many answers along random paths through the wizard (JavaScript on). Measured in the page:
+// the click's timestamp, then the first frame after the step area changed (a message posted from
+// requestAnimationFrame runs right after that frame's paint). Reports median and p95.
+import { expect, test } from '@playwright/test';
+import { ready, stepArea } from './wizard-support.ts';
+
+test('answer → next step painted (benchmark)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/wizard/');
+  await ready(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { t0: number; paints: number[] };
+    w.paints = [];
+    document.addEventListener('click', (e) => {
+      if ((e.target as Element).closest('a[data-ev]')) w.t0 = performance.now();
+    }, true);
+    const area = document.querySelector('fix-wizard [data-step]') as HTMLElement;
+    new MutationObserver(() => {
+      const t0 = w.t0;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => w.paints.push(performance.now() - t0);
+        ch.port2.postMessage(0);
+      });
+    }).observe(area, { childList: true });
+  });
+
+  let seed = 401;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const ANSWERS = 300;
+  for (let i = 0; i < ANSWERS; i++) {
+    // Let the prefetch of the links now shown settle, as a person reading the question would.
+    await page.waitForTimeout(25);
+    const links = stepArea(page).locator('a[data-ev^="answer."], a[data-ev="outcome.no"], a[data-ev="wizard.restart"]');
+    const count = await links.count();
+    const pick = links.nth(Math.floor(random() * count));
+    const before = await page.evaluate(() => (window as unknown as { paints: number[] }).paints.length);
+    await pick.click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { paints: number[] }).paints.length)).toBeGreaterThan(before);
+  }
+  const paints = await page.evaluate(() => (window as unknown as { paints: number[] }).paints);
+  const sorted = [...paints].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  const report = `wizard answer → paint over ${sorted.length} answers: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`;
+  console.log(report);
+  test.info().annotations.push({ type: 'benchmark', description: report });
+  expect(sorted.length).toBe(ANSWERS);
+});

@@ -1,0 +1,69 @@
+// Model-based tests: paths generated from the wizard's own machine with xstate/graph, each run in
+// the real browser twice — with JavaScript on (the actor drives the page in place) and off (every
+// answer is a plain link to a static page). Each step asserts the visible question (or outcome)
+// and, on outcomes, the fix link.
+import { expect, test } from '@playwright/test';
+import { createTestModel } from 'xstate/graph';
+import { SOLVED, WIZARD } from '../../src/wizard/machine.ts';
+import { pathOf } from '../../src/wizard/url.ts';
+import { expectClean, watchPage } from './support/pages.ts';
+import { expectState, perform, ready } from './wizard-support.ts';
+
+const model = createTestModel(WIZARD.machine, {
+  // One vertex per state (not per state + kept answers): shortest paths then reach every state.
+  serializeState: (s) => String(s.value),
+  serializeTransition: () => '',
+  // Forward needs kept answers and restart only returns to the start: tested in wizard.spec.ts.
+  filterEvents: (_s, e) => e.type !== 'wizard.forward' && e.type !== 'wizard.restart',
+});
+
+// Shortest paths to every state (deduplicated: a path that is the prefix of another is dropped,
+// its states are still asserted on the way), plus a bounded sample of simple paths that end with
+// "Yes, it works now" after one or more "No" answers.
+const shortest = model.getShortestPaths();
+const simple = model
+  .getSimplePaths({ toState: (s) => s.value === SOLVED })
+  .filter((p) => p.steps.some((s) => s.event.type === 'outcome.no'))
+  .filter((_, i) => i % 8 === 0);
+const paths = [...shortest.map((p) => ({ kind: 'shortest', p })), ...simple.map((p) => ({ kind: 'simple', p }))];
+
+test('the generated paths visit every state of the machine', () => {
+  const seen = new Set(shortest.flatMap((p) => p.steps.map((s) => String(s.state.value))));
+  expect(seen.size).toBe(WIZARD.steps.size);
+  expect(simple.length).toBeGreaterThanOrEqual(10);
+});
+
+for (const js of [true, false]) {
+  test.describe(`JavaScript ${js ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled: js });
+    for (const { kind, p } of paths) {
+      test(`${kind}: ${p.description.replace(/\(\{.*?\}\)/g, '')}`, async ({ page, baseURL }) => {
+        const problems = await watchPage(page, new URL(baseURL ?? '').origin);
+        const env = js ? { browser: 'chrome', os: 'linux' } : undefined; // Playwright's UA: Chrome on Linux
+        await page.goto('/wizard/');
+        if (js) {
+          await ready(page);
+          // A marker that a full page load would wipe: proves every answer ran in place.
+          await page.evaluate(() => ((window as unknown as { inPlace: boolean }).inPlace = true));
+        }
+        await p.test({
+          states: {
+            '*': async (state) => {
+              const id = String(state.value);
+              await expectState(page, id, env);
+              expect(new URL(page.url()).pathname).toBe(pathOf(id));
+            },
+          },
+          // The step's state is the state *after* its event; perform the event from the one before.
+          events: Object.fromEntries(
+            [...new Set(p.steps.map((s) => s.event.type))]
+              .filter((t) => (t as string) !== 'xstate.init')
+              .map((t) => [t, async (step: (typeof p.steps)[number]) => perform(page, String(p.steps[p.steps.indexOf(step) - 1]?.state.value), t)]),
+          ),
+        });
+        if (js) expect(await page.evaluate(() => (window as unknown as { inPlace?: boolean }).inPlace)).toBe(true);
+        expectClean(problems);
+      });
+    }
+  });
+}

@@ -1,0 +1,171 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { LEAVES, QUESTIONS, SOLVED, START, WIZARD, createWizard, type WizardEvent } from '../../../src/wizard/machine.ts';
+
+const { machine, steps, parent, pathTo, spec } = WIZARD;
+const ids = [...steps.keys()];
+
+/** An actor resting in `state` with the given kept furthest state. */
+function at(state: string, furthest = state) {
+  return createActor(machine, { snapshot: machine.resolveState({ value: state, context: { furthest } }) }).start();
+}
+/** Events a state reacts to, from its spec. */
+const eventsOf = (id: string) => [...Object.keys(spec.states[id]?.on ?? {}), 'wizard.restart'];
+
+describe('wizard machine: shape', () => {
+  it('has a sensible size', () => {
+    expect(Object.keys(QUESTIONS).length).toBeGreaterThanOrEqual(20);
+    expect(Object.keys(LEAVES).length).toBeGreaterThanOrEqual(40);
+    expect(machine.states[START]).toBeDefined();
+  });
+
+  it('reaches every state from the start by sending events', () => {
+    const seen = new Set([START]);
+    const queue = [START];
+    while (queue.length > 0) {
+      const s = queue.shift() ?? START;
+      for (const type of eventsOf(s)) {
+        const actor = at(s);
+        actor.send({ type } as WizardEvent);
+        const next = actor.getSnapshot().value as string;
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    // wizard.forward needs kept answers, which a fresh state has none of; answers alone reach all.
+    expect([...seen].sort()).toEqual([...ids].sort());
+  });
+
+  it('has no dead end: every state has a way on (answers, yes/no) or, for help and solved, back or restart', () => {
+    for (const id of ids) {
+      const moves = eventsOf(id).filter((type) => {
+        const actor = at(id);
+        actor.send({ type } as WizardEvent);
+        return actor.getSnapshot().value !== id;
+      });
+      const kind = WIZARD.stepOf(id).kind;
+      if (kind === 'question') expect(moves.filter((m) => m.startsWith('answer.')).length, id).toBeGreaterThanOrEqual(2);
+      if (kind === 'outcome') expect(moves, id).toEqual(expect.arrayContaining(['outcome.yes', 'outcome.no']));
+      if (kind === 'help') expect(moves, id).toEqual(expect.arrayContaining(['wizard.back', 'wizard.restart']));
+      if (kind === 'solved') expect(moves, id).toContain('wizard.restart');
+      expect(machine.states[id]?.type, id).not.toBe('final');
+    }
+  });
+
+  it('is a tree: every state but the start and "solved" has exactly one parent', () => {
+    const incoming = new Map<string, number>();
+    for (const [, s] of Object.entries(spec.states)) {
+      for (const [event, t] of Object.entries(s.on)) {
+        if (!event.startsWith('answer.') && event !== 'outcome.no') continue;
+        const target = Array.isArray(t) ? undefined : t.target;
+        if (target) incoming.set(target, (incoming.get(target) ?? 0) + 1);
+      }
+    }
+    for (const id of ids) {
+      if (id === START || id === SOLVED) expect(incoming.get(id), id).toBeUndefined();
+      else expect(incoming.get(id), id).toBe(1);
+    }
+  });
+
+  it('asks at most 8 answers (questions plus "did not fix it") on any path, including to the escalation summary', () => {
+    const longest = Math.max(...ids.map((id) => pathTo(id).length - 1));
+    expect(longest).toBeLessThanOrEqual(8);
+  });
+
+  it('never suggests the same fix twice for one set of answers, and every leaf has a try', () => {
+    for (const [leaf, tries] of Object.entries(LEAVES)) {
+      expect(tries.length, leaf).toBeGreaterThan(0);
+      expect(new Set(tries.map(([fix]) => fix)).size, leaf).toBe(tries.length);
+    }
+  });
+
+  it('names the fix page and the cause in every outcome state', () => {
+    for (const id of ids) {
+      const step = WIZARD.stepOf(id);
+      if (step.kind !== 'outcome') continue;
+      expect(machine.states[id]?.meta, id).toEqual({ fix: step.fix, cause: step.cause });
+    }
+  });
+
+  it('rebuilds the identical machine from its JSON spec (what the browser does)', () => {
+    const again = createWizard(JSON.parse(JSON.stringify(spec)));
+    expect(JSON.stringify(again.machine.definition)).toBe(JSON.stringify(machine.definition));
+  });
+});
+
+describe('wizard machine: back, restart, forward', () => {
+  it('Back goes to the parent question from every state that has one, and keeps the later answers', () => {
+    for (const id of ids) {
+      const p = parent.get(id);
+      const actor = at(id);
+      actor.send({ type: 'wizard.back' });
+      expect(actor.getSnapshot().value, id).toBe(p?.from ?? id);
+      expect(actor.getSnapshot().context.furthest, id).toBe(id);
+    }
+  });
+
+  it('Restart goes to the first question and forgets every answer, from every state', () => {
+    for (const id of ids) {
+      const actor = at(id);
+      actor.send({ type: 'wizard.restart' });
+      expect(actor.getSnapshot().value).toBe(START);
+      expect(actor.getSnapshot().context.furthest).toBe(START);
+    }
+  });
+
+  it('keeps later answers after going back until an answer changes', () => {
+    const actor = at(START);
+    for (const type of ['answer.web', 'answer.prompt', 'answer.site', 'answer.right'] as const) actor.send({ type });
+    expect(actor.getSnapshot().value).toBe('webPromptCached1');
+    actor.send({ type: 'outcome.no' });
+    const far = actor.getSnapshot().value as string;
+    expect(far).toBe('webPromptCached2');
+    // Jump back two answers (what the breadcrumb does): the line is kept.
+    for (let i = 0; i < 2; i++) actor.send({ type: 'wizard.back' });
+    expect(actor.getSnapshot().value).toBe('webPromptCreds');
+    expect(actor.getSnapshot().context.furthest).toBe(far);
+    // Forward replays the kept answers one by one…
+    actor.send({ type: 'wizard.forward' });
+    expect(actor.getSnapshot().value).toBe('webPromptCached1');
+    actor.send({ type: 'wizard.back' });
+    // …giving the same answer again keeps them…
+    actor.send({ type: 'answer.right' });
+    expect(actor.getSnapshot().context.furthest).toBe(far);
+    actor.send({ type: 'wizard.back' });
+    // …and a different answer drops them.
+    actor.send({ type: 'answer.unsure' });
+    expect(actor.getSnapshot().value).toBe('webPromptWrong1');
+    expect(actor.getSnapshot().context.furthest).toBe('webPromptWrong1');
+    actor.send({ type: 'wizard.forward' });
+    expect(actor.getSnapshot().value).toBe('webPromptWrong1');
+  });
+
+  it('"Yes, it works" goes to the solved state from every outcome', () => {
+    for (const id of ids.filter((i) => WIZARD.stepOf(i).kind === 'outcome')) {
+      const actor = at(id);
+      actor.send({ type: 'outcome.yes' });
+      expect(actor.getSnapshot().value).toBe(SOLVED);
+    }
+  });
+
+  it('ignores events a state does not offer', () => {
+    const actor = at(START);
+    actor.send({ type: 'answer.nonsense' });
+    actor.send({ type: 'outcome.no' });
+    actor.send({ type: 'wizard.back' });
+    expect(actor.getSnapshot().value).toBe(START);
+  });
+});
+
+describe('machine file', () => {
+  it('imports only xstate (no DOM, no network)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync(new URL('../../../src/wizard/machine.ts', import.meta.url), 'utf8');
+    const imports = [...src.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['xstate']);
+    expect(src).not.toMatch(/\b(document|window|navigator|localStorage)\.|\bfetch\(|XMLHttpRequest/);
+    expect(src).not.toMatch(/\binvoke\s*:|\bafter\s*:/);
+  });
+});

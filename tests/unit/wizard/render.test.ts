@@ -1,0 +1,92 @@
+// Every rendered step agrees with the machine: each link goes where sending its event would go.
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { TAB_SETS } from '../../../src/lib/tabs.ts';
+import { copy } from '../../../src/wizard/copy.ts';
+import { START, WIZARD, type WizardEvent } from '../../../src/wizard/machine.ts';
+import { announce, headingOf, renderStep } from '../../../src/wizard/render.ts';
+import { treeHtml } from '../../../src/wizard/tree.ts';
+import { decode, type Env } from '../../../src/wizard/url.ts';
+
+const { machine } = WIZARD;
+const known = (set: keyof Env, id: string) => TAB_SETS[set].some((t) => t.id === id);
+const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+/** The links a rendered step offers, with the event(s) they stand for. */
+function links(html: string) {
+  return [...html.matchAll(/<a class="[^"]*" href="([^"]+)" data-ev="([^"]+)"(?: data-n="(\d+)")?/g)].map((m) => ({
+    href: unescape(m[1] ?? ''),
+    event: m[2] ?? '',
+    n: Number(m[3] ?? 1),
+  }));
+}
+
+function check(state: string, furthest: string, env: Env) {
+  const html = renderStep({ state, furthest, env }, copy);
+  expect(html, state).toContain(`<h2 id="wz-h" tabindex="-1"`);
+  expect(html, state).toContain(headingOf(state, copy).replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+  expect(html, state).not.toMatch(/\sstyle=|<script/);
+  expect(links(html).length, state).toBeGreaterThan(0);
+  for (const link of links(html)) {
+    const actor = createActor(machine, { snapshot: machine.resolveState({ value: state, context: { furthest } }) }).start();
+    for (let i = 0; i < link.n; i++) actor.send({ type: link.event } as WizardEvent);
+    const u = new URL(link.href, 'https://x');
+    const d = decode(WIZARD, u.pathname, u.search, known);
+    expect(d.ok, `${state}: ${link.href}`).toBe(true);
+    expect(d.state, `${state} --${link.event}×${link.n}--> ${link.href}`).toBe(actor.getSnapshot().value);
+    expect(d.furthest, `${state} --${link.event}`).toBe(actor.getSnapshot().context.furthest);
+    expect(d.env).toEqual(env);
+  }
+  return html;
+}
+
+describe('renderStep', () => {
+  it('renders every state, and every link goes where its event takes the machine', () => {
+    for (const id of WIZARD.steps.keys()) check(id, id, {});
+  });
+
+  it('keeps later answers in the breadcrumb and marks the earlier answer after going back', () => {
+    const html = check('webPrompt', 'webPromptCached2', { browser: 'firefox', os: 'windows' });
+    expect(html).toContain('(your earlier answer)');
+    expect(html).toMatch(/data-ev="wizard\.forward"/);
+    expect(html).toContain('Kept answer: </span>Right password, box comes back');
+  });
+
+  it('links the fix page with the visitor’s tabs, only for the tab sets the page has', () => {
+    const html = check('webPromptCached1', 'webPromptCached1', { browser: 'firefox', os: 'windows', client: 'curl' });
+    expect(html).toContain('href="/guide/clear-cached-credentials/?browser=firefox&amp;os=windows&amp;client=curl"');
+    const cookies = renderStep({ state: 'webCookies1', furthest: 'webCookies1', env: { browser: 'safari-ios', os: 'ios' } }, copy);
+    expect(cookies).toContain('href="/guide/clear-cookies/?browser=safari-ios"');
+  });
+
+  it('asks “Did this fix it?” on every outcome, and the escalation summary warns about secrets', () => {
+    for (const [id, step] of WIZARD.steps) {
+      const html = renderStep({ state: id, furthest: id, env: {} }, copy);
+      if (step.kind === 'outcome') {
+        expect(html, id).toContain('Did this fix it?');
+        expect(html, id).toContain(`href="/guide/${step.fix}/"`);
+      }
+      if (step.kind === 'help') {
+        expect(html, id).toContain('Never include passwords, tokens, API keys or cookies');
+        for (const name of ['browser', 'os', 'when', 'url', 'error']) expect(html, id).toContain(`name="${name}"`);
+        for (const [fix] of step.tries) expect(html, id).toContain(`href="/guide/${fix}/"`);
+      }
+    }
+  });
+
+  it('shows a notice when asked to, and announces it with the heading', () => {
+    const v = { state: START, furthest: START, env: {}, notice: 'That link was incomplete.' };
+    expect(renderStep(v, copy)).toContain('data-notice>That link was incomplete.</p>');
+    expect(announce(v, copy)).toBe(`That link was incomplete. ${copy.questions['start']?.q}`);
+  });
+});
+
+describe('the decision tree page', () => {
+  it('lists every question and every outcome, generated from the machine', () => {
+    const html = treeHtml(copy);
+    for (const [id, step] of WIZARD.steps) {
+      if (step.kind === 'question') expect(html, id).toContain(`href="/wizard/${id === START ? '' : `step/${id.replace(/[A-Z]|\d+/g, (m) => `-${m.toLowerCase()}`)}/`}?v=1"`);
+      if (step.kind === 'outcome') expect(html, id).toContain(`href="/guide/${step.fix}/"`);
+    }
+  });
+});
