@@ -1,10 +1,10 @@
 // Pure decisions behind the tabs script (src/scripts/tabs.ts): which tab a group opens with, how a
 // selection is written into the URL, and how a detection is described. No DOM here, so every rule
 // is unit-tested (tests/unit/tab-choice.test.ts). This module ships to the browser: keep it small.
-import type { Detected } from './ua';
+import type { BrowserId, OsId } from './ua';
 
-/** The part of a detection the tabs use. */
-type Ids = Pick<Detected, 'browser' | 'os'>;
+/** The part of a detection the tabs use (see detectIds()). */
+type Ids = { browser: BrowserId | undefined; os: OsId | undefined };
 
 /** Why a tab was chosen, strongest first. "hash" beats the rest: a link into a panel must open it. */
 export type ChoiceSource = 'hash' | 'url' | 'stored' | 'detected' | 'default';

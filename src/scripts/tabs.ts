@@ -3,7 +3,7 @@
 // src/lib/tab-choice.ts (unit-tested); this file is only DOM glue. It ships on every page with
 // tabs and counts against the 3 KB shared-JS budget, hence the terse style.
 import { chooseTab, describeDetected, detectedFor, paramOf, withParam } from '../lib/tab-choice';
-import { detectIds } from '../lib/ua';
+import { detectIds } from '../lib/ua-ids';
 
 const KEY = 'tab:';
 const ua = detectIds(navigator.userAgent, navigator.maxTouchPoints);

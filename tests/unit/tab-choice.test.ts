@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chooseTab, describeDetected, detectedFor, paramOf, withParam } from '../../src/lib/tab-choice.ts';
 import { TAB_SETS } from '../../src/lib/tabs.ts';
+import fc from 'fast-check';
 import { detect } from '../../src/lib/ua.ts';
+import { detectIds } from '../../src/lib/ua-ids.ts';
 
 const browsers = TAB_SETS.browser.map((t) => t.id);
 
@@ -81,21 +83,39 @@ describe('detection', () => {
   });
 });
 
-describe('detectIds()', () => {
-  it('agrees with detect() on browser and OS (the tabs bundle uses the lean one)', async () => {
-    const { detectIds } = await import('../../src/lib/ua.ts');
-    const uas = [
+describe('detectIds() (the tabs\' lean copy of detect()\'s id rules)', () => {
+  // Every token that any rule in detect() looks at, plus noise, in any order and combination.
+  const TOKENS = [
+    'Mozilla/5.0', '(Windows NT 10.0; Win64; x64)', '(Macintosh; Intel Mac OS X 10_15_7)', '(iPhone; CPU iPhone OS 27_1 like Mac OS X)',
+    '(iPad; CPU OS 27_1 like Mac OS X)', '(iPod touch)', '(Linux; Android 17; K)', '(X11; CrOS x86_64 14541.0.0)', '(X11; Linux x86_64)', 'X11',
+    'AppleWebKit/537.36', '(KHTML, like Gecko)', 'Chrome/156.0.0.0', 'Chromium/156.0', 'Safari/537.36', 'Safari/605.1.15', 'Version/27.1',
+    'Mobile/15E148', 'Firefox/157.0', 'FxiOS/157.0', 'Edg/156.0.0.0', 'EdgA/156.0', 'EdgiOS/156.0', 'Edge/18.0', 'SamsungBrowser/29.0',
+    'CriOS/156.0', 'OPR/120.0', 'Gecko/20100101', 'curl/8.11.1',
+  ];
+  const same = (ua: string, touch: number) => {
+    const { browser, os } = detect(ua, touch);
+    expect(detectIds(ua, touch), `${ua} (touch ${touch})`).toEqual({ browser, os });
+  };
+
+  it('agrees with detect() on real user agents', () => {
+    for (const ua of [
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 Edg/156.0.0.0',
       'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/27.1 Safari/605.1.15',
       'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/29.0 Chrome/136.0.0.0 Mobile Safari/537.36',
       'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 27_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/156.0.0.0 Mobile/15E148 Safari/604.1',
+      'Mozilla/5.0 (X11; Linux x86_64; rv:157.0) Gecko/20100101 Firefox/157.0',
       'curl/8.11.1',
-    ];
-    for (const ua of uas) {
-      for (const touch of [0, 5]) {
-        const { browser, os } = detect(ua, touch);
-        expect(detectIds(ua, touch)).toEqual({ browser, os });
-      }
+      '',
+    ]) {
+      for (const touch of [0, 5]) same(ua, touch);
     }
+  });
+
+  it('agrees with detect() on any mix of the tokens its rules look at', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 8 }), fc.constantFrom(0, 1, 5), (tokens, touch) => same(tokens.join(' '), touch)),
+      { numRuns: 2000 },
+    );
   });
 });
