@@ -1,7 +1,8 @@
 // <fix-tabs>: progressive enhancement of src/components/mdx/Tabs.astro into the WAI-ARIA tabs
 // pattern (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/). The decisions live in
-// src/lib/tab-choice.ts (unit-tested); this file is only DOM glue. It ships on every page with
-// tabs and counts against the 3 KB shared-JS budget, hence the terse style.
+// src/lib/tab-choice.ts (unit-tested); this file is only DOM glue. It ships on every article page
+// (with the copy buttons, src/layouts/ArticleLayout.astro) and counts against the 3 KB shared-JS
+// budget, hence the terse style.
 import { chooseTab, describeDetected, detectedFor, paramOf, withParam } from '../lib/tab-choice';
 import { detectIds } from '../lib/ua-ids';
 
@@ -39,11 +40,15 @@ function pick(set: string, id: string, byUser: boolean, from?: HTMLElement) {
   if (byUser || (param !== null && param !== id)) history.replaceState(history.state, '', withParam(location.href, set, id));
 }
 
-/** Opens the panel the #fragment points into, then scrolls to the target (hidden until now). */
+/**
+ * Opens the panel the #fragment points into, then scrolls to the target: it was hidden when the
+ * browser scrolled. Other targets are left alone (scroll anchoring keeps them in place).
+ */
 function openTarget() {
   const { el, panel } = target();
-  if (panel) pick(panel.closest<HTMLElement>('fix-tabs')!.dataset['set']!, panel.dataset['tabPanel']!, false);
-  el?.scrollIntoView();
+  if (!panel) return;
+  pick(panel.closest<HTMLElement>('fix-tabs')!.dataset['set']!, panel.dataset['tabPanel']!, false);
+  el!.scrollIntoView();
 }
 
 class FixTabs extends HTMLElement {
