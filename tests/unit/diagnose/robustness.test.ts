@@ -70,13 +70,14 @@ describe('never hangs: 5 MB inputs', () => {
     ['5 MB of "<" prefixed lines', fill('< \n')],
   ];
   for (const [name, input] of cases) {
-    it(`${name} is analysed and redacted within 3 s`, () => {
+    // A generous bound (the machine may be busy): catastrophic backtracking would take minutes, not seconds.
+    it(`${name} is analysed and redacted within 10 s`, () => {
       const t0 = performance.now();
       const r = analyse(input, { now: NOW });
       redact(input);
       const ms = performance.now() - t0;
       expect(r).toBeDefined();
-      expect(ms).toBeLessThan(3000);
+      expect(ms).toBeLessThan(10_000);
     });
   }
 });
