@@ -66,10 +66,6 @@ export function issuerHint(claims: Record<string, unknown>): string | undefined 
   const entra = /^https:\/\/(?:sts\.windows\.net|login\.microsoftonline\.com)\/([\w-]+)\/?(v2\.0)?/.exec(iss);
   if (entra) return `Microsoft Entra ID, tenant ${tid || entra[1]}, ${entra[2] ? 'v2.0' : 'v1.0'} token`;
   if (/^https:\/\/accounts\.google\.com$/.test(iss)) return 'Google';
-  const auth0 = /^https:\/\/([\w.-]+\.auth0\.com)\/?$/.exec(iss);
-  if (auth0) return `Auth0, tenant ${auth0[1]}`;
-  const kc = /\/realms\/([^/]+)\/?$/.exec(iss);
-  if (kc) return `Keycloak, realm ${kc[1]}`;
   if (tid) return `tenant ${tid}`;
   return undefined;
 }
