@@ -45,8 +45,9 @@ test('after load there are no network requests, even for a JWT with jku and x5u 
   const token = `${b64({ alg: 'RS256', jku: 'https://keys.attacker.example/jwks.json', x5u: 'https://keys.attacker.example/cert.pem' })}.${b64({ sub: 'a', aud: 'https://api.example.com', exp: 1 })}.c2ln`;
   await paste(page, token);
   await expect(status(page)).toContainText('Most likely: The token expired');
-  await page.getByText('What was read').click();
+  // A pasted token opens "What was read" by itself.
   await expect(page.getByText(/key URL in header \(jku\): shown only, never fetched/)).toBeVisible();
+  await expect(page.getByText(/Decoded locally and NOT verified/)).toBeVisible();
   // Links exist but are never followed; nothing in the page fetched anything.
   await page.waitForTimeout(500);
   expect(requests).toEqual([]);
