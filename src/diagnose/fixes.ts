@@ -5,34 +5,54 @@
 /** Tab sets a fix page can open by query parameter (?client=curl, ?server=nginx …). */
 export type TabSet = 'browser' | 'os' | 'client' | 'server';
 
-/** A fix page the diagnoser links to. */
-export interface FixPage {
-  /** Short human name, used as the link text. */
-  label: string;
-  /** The tab set whose query parameter opens the right panel; undefined for pages without tabs. */
-  tabs: TabSet | undefined;
-}
+/**
+ * Every page findings may link to as "the fix", keyed by slug, with the tab set whose query
+ * parameter opens the right panel (undefined for pages without tabs).
+ */
+export const FIX_PAGES: Record<string, TabSet | undefined> = {
+  'check-credentials': 'browser',
+  'clear-cookies': 'browser',
+  'clear-cached-credentials': 'client',
+  'sign-out-and-in': 'browser',
+  'allow-cookies-for-site': 'browser',
+  'check-url': 'browser',
+  'network-checks': 'os',
+  'contact-admin': undefined,
+  'fix-intranet-sso': 'os',
+  'refresh-api-token': 'client',
+  'refresh-oauth-token': 'client',
+  'fix-authorization-header': 'client',
+  'keep-auth-on-redirect': 'client',
+  'fix-token-audience': 'client',
+  'fix-clock-skew': 'os',
+  'send-correct-401': 'server',
+  'fix-cors-preflight': 'server',
+  'pass-authorization-through-proxy': 'server',
+};
 
-/** Every page findings may link to as "the fix", keyed by slug. */
-export const FIX_PAGES: Record<string, FixPage> = {
-  'check-credentials': { label: 'Check the username and password', tabs: 'browser' },
-  'clear-cookies': { label: 'Clear the site’s cookies', tabs: 'browser' },
-  'clear-cached-credentials': { label: 'Clear saved credentials', tabs: 'client' },
-  'sign-out-and-in': { label: 'Sign out and sign in again', tabs: 'browser' },
-  'allow-cookies-for-site': { label: 'Allow cookies for the site', tabs: 'browser' },
-  'check-url': { label: 'Check the address and environment', tabs: 'browser' },
-  'network-checks': { label: 'Check the network and proxy', tabs: 'os' },
-  'contact-admin': { label: 'Ask the site’s administrator', tabs: undefined },
-  'fix-intranet-sso': { label: 'Fix intranet single sign-on', tabs: 'os' },
-  'refresh-api-token': { label: 'Get a new API key or token', tabs: 'client' },
-  'refresh-oauth-token': { label: 'Refresh the OAuth access token', tabs: 'client' },
-  'fix-authorization-header': { label: 'Fix the Authorization header', tabs: 'client' },
-  'keep-auth-on-redirect': { label: 'Keep credentials across a redirect', tabs: 'client' },
-  'fix-token-audience': { label: 'Get a token for the right API', tabs: 'client' },
-  'fix-clock-skew': { label: 'Fix the clock', tabs: 'os' },
-  'send-correct-401': { label: 'Send a correct 401 (server)', tabs: 'server' },
-  'fix-cors-preflight': { label: 'Let CORS preflights through (server)', tabs: 'server' },
-  'pass-authorization-through-proxy': { label: 'Pass Authorization through the proxy (server)', tabs: 'server' },
+/**
+ * Link text for each fix page. Kept apart from FIX_PAGES so the web page can take it from its own
+ * HTML (DiagnoseTool.astro renders it) instead of shipping it twice in its JS.
+ */
+export const FIX_LABELS: Record<string, string> = {
+  'check-credentials': 'Check the username and password',
+  'clear-cookies': 'Clear the site’s cookies',
+  'clear-cached-credentials': 'Clear saved credentials',
+  'sign-out-and-in': 'Sign out and sign in again',
+  'allow-cookies-for-site': 'Allow cookies for the site',
+  'check-url': 'Check the address and environment',
+  'network-checks': 'Check the network and proxy',
+  'contact-admin': 'Ask the site’s administrator',
+  'fix-intranet-sso': 'Fix intranet single sign-on',
+  'refresh-api-token': 'Get a new API key or token',
+  'refresh-oauth-token': 'Refresh the OAuth access token',
+  'fix-authorization-header': 'Fix the Authorization header',
+  'keep-auth-on-redirect': 'Keep credentials across a redirect',
+  'fix-token-audience': 'Get a token for the right API',
+  'fix-clock-skew': 'Fix the clock',
+  'send-correct-401': 'Send a correct 401 (server)',
+  'fix-cors-preflight': 'Let CORS preflights through (server)',
+  'pass-authorization-through-proxy': 'Pass Authorization through the proxy (server)',
 };
 
 /** Cause pages findings may name, keyed by slug (all from docs/content-plan.md). */
@@ -58,9 +78,9 @@ export interface Audience {
  * @returns the link to the fix page, with the tab parameter its tab set takes when we know it
  */
 export function fixHref(slug: string, who: Audience): string {
-  const page = FIX_PAGES[slug];
-  const id = page?.tabs ? who[page.tabs] : undefined;
-  return `/guide/${slug}/${page?.tabs && id ? `?${page.tabs}=${encodeURIComponent(id)}` : ''}`;
+  const set = FIX_PAGES[slug];
+  const id = set ? who[set] : undefined;
+  return `/guide/${slug}/${set && id ? `?${set}=${encodeURIComponent(id)}` : ''}`;
 }
 
 /**
@@ -69,7 +89,7 @@ export function fixHref(slug: string, who: Audience): string {
  */
 export function wizardHref(slug: string): string | undefined {
   // Every fix page is a wizard outcome (the wizard generates /wizard/outcome/<fix>/ for each).
-  return FIX_PAGES[slug] ? `/wizard/outcome/${slug}/` : undefined;
+  return Object.hasOwn(FIX_PAGES, slug) ? `/wizard/outcome/${slug}/` : undefined;
 }
 
 /**

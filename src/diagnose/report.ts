@@ -3,7 +3,7 @@
 // what to paste next when nothing was found. Also renders the report as plain text for the CLI.
 
 import { DETAILS } from './details.ts';
-import { clientFromUserAgent, fixHref, FIX_PAGES, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
+import { clientFromUserAgent, fixHref, FIX_LABELS, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
 import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
 import { hdr } from './rules/context.ts';
@@ -101,7 +101,6 @@ export function analyse(input: string, options: AnalyseOptions = {}): Report {
     ...f,
     confidence: confidenceOf(f.score),
     fixHref: fixHref(f.fix, who),
-    fixLabel: FIX_PAGES[f.fix]?.label ?? f.fix,
     wizardHref: wizardHref(f.fix),
     causeHref: f.cause ? `/guide/${f.cause}/` : undefined,
   }));
@@ -141,7 +140,7 @@ export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: st
       const where = e.line ? `line ${e.line}` : e.where ?? 'evidence';
       out.push(`   > ${where}: ${mask(e.text).slice(0, 300)}`);
     }
-    out.push(`   Fix: ${f.fixLabel} — ${site}${f.fixHref}`);
+    out.push(`   Fix: ${FIX_LABELS[f.fix] ?? f.fix} — ${site}${f.fixHref}`);
   });
   if (r.facts.length > 0) {
     out.push('', 'What was read:');

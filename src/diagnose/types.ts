@@ -136,8 +136,6 @@ export interface RankedFinding extends Finding {
   confidence: Confidence;
   /** Link to the fix page, opening the matching tab (e.g. /guide/refresh-oauth-token/?client=curl). */
   fixHref: string;
-  /** Human name of the fix page. */
-  fixLabel: string;
   /** Link to the wizard outcome for this fix, when the fix is a wizard outcome. */
   wizardHref: string | undefined;
   /** Link to the cause page, when there is one. */

@@ -8,7 +8,7 @@
 
 import { redact, redactLine } from '../../diagnose/redact';
 import { analyse } from '../../diagnose/report';
-import { INPUT_KINDS, KIND_LABELS, type InputKind, type RankedFinding, type Report } from '../../diagnose/types';
+import type { InputKind, RankedFinding, Report } from '../../diagnose/types';
 
 const MAX_FILE = 50 * 1024 * 1024;
 const DEBOUNCE_MS = 300;
@@ -117,14 +117,16 @@ class FixDiagnose extends HTMLElement {
       status.textContent = 'Paste something above to start.';
       return;
     }
-    const forced = this.q<HTMLSelectElement>('[data-dx-kind]').value;
-    const kind = (INPUT_KINDS as readonly string[]).includes(forced) ? (forced as InputKind) : undefined;
+    const select = this.q<HTMLSelectElement>('[data-dx-kind]');
+    // The menu's options (rendered from INPUT_KINDS / KIND_LABELS) double as the label table.
+    const label = (k: string) => select.querySelector(`option[value="${k}"]`)?.textContent ?? k;
+    const kind = select.value === 'auto' ? undefined : (select.value as InputKind);
     const t0 = performance.now();
     const report = analyse(text, { kind });
     const ms = Math.round(performance.now() - t0);
     detected.textContent = kind
-      ? `Read as ${KIND_LABELS[report.kind]} (you chose this; detection said ${KIND_LABELS[report.detected]}).`
-      : `Detected: ${KIND_LABELS[report.detected]}${report.exchanges ? `, ${report.exchanges} exchange${report.exchanges === 1 ? '' : 's'}` : ''}. Analysed in ${ms} ms.`;
+      ? `Read as ${label(report.kind)} (you chose this; detection said ${label(report.detected)}).`
+      : `Detected: ${label(report.detected)}${report.exchanges ? `, ${report.exchanges} exchange${report.exchanges === 1 ? '' : 's'}` : ''}. Analysed in ${ms} ms.`;
     this.render(report);
     const top = report.findings[0];
     status.textContent = top
@@ -148,6 +150,8 @@ class FixDiagnose extends HTMLElement {
     });
     this.q('[data-dx-factlist]').replaceChildren(...items);
     facts.hidden = items.length === 0;
+    // A pasted token is the point: show what it decodes to without a click.
+    if (report && /^(?:jwt|auth-header|cookie)$/.test(report.kind)) facts.open = true;
   }
 
   /** Clones a <template>'s content (markup and classes live in DiagnoseTool.astro). */
@@ -182,7 +186,7 @@ class FixDiagnose extends HTMLElement {
       box?.append(row);
     }
     if (f.evidence.length === 0) card.querySelector('figure')?.remove();
-    this.fill(card, 'fix', `Fix: ${f.fixLabel}`);
+    this.fill(card, 'fix', `Fix: ${this.querySelector(`[data-dx-labels] [data-s="${f.fix}"]`)?.textContent ?? f.fix}`);
     this.link(card, 'fix', f.fixHref);
     this.link(card, 'wizard', f.wizardHref);
     this.link(card, 'cause', f.causeHref);

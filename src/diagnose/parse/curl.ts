@@ -42,7 +42,20 @@ export function parseCurl(text: string): CurlParse {
       tagged.push({ text: t, line });
     }
   }
-  return { exchanges: buildExchanges(tagged), info };
+  // curl -iv prints the response twice: "<" lines on stderr, plain ones (with the body) on stdout.
+  // Fold the plain copy into the exchange it repeats.
+  const xs = buildExchanges(tagged);
+  const out: Exchange[] = [];
+  for (const x of xs) {
+    const prev = out[out.length - 1];
+    if (!x.request && x.response && prev?.response && !prev.response.body && prev.response.status === x.response.status) {
+      prev.response.body = x.response.body;
+      prev.response.bodyLine = x.response.bodyLine;
+      continue;
+    }
+    out.push({ ...x, index: out.length });
+  }
+  return { exchanges: out, info };
 }
 
 /**

@@ -61,6 +61,7 @@ export function buildExchanges(lines: readonly TaggedLine[]): Exchange[] {
   let section: Block['role'] | undefined; // Chrome "Request Headers" / "Response Headers" headings
   let pendingName: Header | undefined; // "name:" alone on a line, value on the next (DevTools copy)
   const general: Header[] = [];
+  let pendingGeneral: Header | undefined;
 
   const addBody = (b: Block, text: string, line: number): void => {
     if (b.bodyLen >= MAX_BODY) return;
@@ -103,10 +104,17 @@ export function buildExchanges(lines: readonly TaggedLine[]): Exchange[] {
       pendingName = undefined;
       continue;
     }
+    if (pendingGeneral && trimmed !== '') {
+      pendingGeneral.value = trimmed;
+      pendingGeneral = undefined;
+      continue;
+    }
     if (role === undefined && (!cur || cur.open)) {
       const g = GENERAL_RE.exec(trimmed);
       if (g) {
-        general.push({ name: (g[1] ?? '').toLowerCase(), value: (g[2] ?? '').trim(), raw: g[2] ?? '', line });
+        const entry = { name: (g[1] ?? '').toLowerCase(), value: (g[2] ?? '').trim(), raw: g[2] ?? '', line };
+        general.push(entry);
+        if (entry.value === '') pendingGeneral = entry; // Chrome's grid copies the value onto the next line
         continue;
       }
     }
@@ -115,7 +123,16 @@ export function buildExchanges(lines: readonly TaggedLine[]): Exchange[] {
       pendingName = undefined;
       continue;
     }
-    const h = HEADER_RE.exec(text);
+    if (pendingName) {
+      // DevTools copy with the value on its own line.
+      pendingName.value = trimmed;
+      pendingName.raw = text;
+      pendingName = undefined;
+      continue;
+    }
+    // Chrome's header grid copied as text: the name alone on a line ("www-authenticate"), value below.
+    const bare = section && role === undefined && /^:?[A-Za-z][A-Za-z0-9-]{0,60}$/.test(trimmed) && !/^(?:raw|view source|view parsed)$/i.test(trimmed);
+    const h = bare ? [trimmed, trimmed, ''] : HEADER_RE.exec(text);
     if (h) {
       if (!cur || !cur.open) {
         cur = newBlock(section ?? 'unknown', line, '');
@@ -134,13 +151,6 @@ export function buildExchanges(lines: readonly TaggedLine[]): Exchange[] {
         last.value = `${last.value} ${trimmed}`.trim();
         last.raw += ` ${trimmed}`;
       }
-      continue;
-    }
-    if (pendingName) {
-      // DevTools copy with the value on its own line.
-      pendingName.value = trimmed;
-      pendingName.raw = text;
-      pendingName = undefined;
       continue;
     }
     if (cur && cur.role !== 'request' && cur.headers.length > 0) {
@@ -185,6 +195,8 @@ export function buildExchanges(lines: readonly TaggedLine[]): Exchange[] {
     }
   }
 
+  // DevTools lists Response Headers before Request Headers: one of each is one exchange.
+  if (blocks.length === 2 && blocks[0]?.role === 'response' && blocks[1]?.role === 'request' && !blocks[1].startLine.startsWith(blocks[1].method || '\u0000')) blocks.reverse();
   return pair(blocks);
 }
 

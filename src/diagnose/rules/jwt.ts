@@ -66,10 +66,6 @@ export function issuerHint(claims: Record<string, unknown>): string | undefined 
   const entra = /^https:\/\/(?:sts\.windows\.net|login\.microsoftonline\.com)\/([\w-]+)\/?(v2\.0)?/.exec(iss);
   if (entra) return `Microsoft Entra ID, tenant ${tid || entra[1]}, ${entra[2] ? 'v2.0' : 'v1.0'} token`;
   if (/^https:\/\/accounts\.google\.com$/.test(iss)) return 'Google';
-  const auth0 = /^https:\/\/([\w.-]+\.auth0\.com)\/?$/.exec(iss);
-  if (auth0) return `Auth0, tenant ${auth0[1]}`;
-  const kc = /\/realms\/([^/]+)\/?$/.exec(iss);
-  if (kc) return `Keycloak, realm ${kc[1]}`;
   if (tid) return `tenant ${tid}`;
   return undefined;
 }
@@ -166,13 +162,15 @@ function checkToken(ctx: Ctx, f: Found): void {
     const urlAuds = auds.filter((a) => /^https?:\/\//i.test(a));
     const host = f.host.replace(/:\d+$/, '');
     const graph = auds.some((a) => a === '00000003-0000-0000-c000-000000000000' || /^https:\/\/graph\.microsoft\.com\/?$/i.test(a));
+    // Microsoft Graph only takes Graph tokens; a token for your own API (api://…) sent there fails.
+    const toGraph = /(?:^|\.)graph\.microsoft\.com$/.test(host) && !graph && auds.length > 0;
     const sameSite = (a: string) => {
       const ah = a.replace(/^https?:\/\//i, '').replace(/[:/].*$/, '').toLowerCase();
       return ah === host || host.endsWith(`.${ah}`) || ah.endsWith(`.${host}`) || ah.split('.').slice(-2).join('.') === host.split('.').slice(-2).join('.');
     };
-    if ((graph && !/graph\.microsoft\.com$/.test(host)) || (!graph && urlAuds.length > 0 && urlAuds.length === auds.length && !urlAuds.some(sameSite) && !/^(?:localhost|127\.)/.test(host))) {
+    if (toGraph || (graph && !/graph\.microsoft\.com$/.test(host)) || (!graph && urlAuds.length > 0 && urlAuds.length === auds.length && !urlAuds.some(sameSite) && !/^(?:localhost|127\.)/.test(host))) {
       add({
-        rule: 'jwt-audience-host', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: (graph ? 80 : 66) + base,
+        rule: 'jwt-audience-host', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: (graph || toGraph ? 80 : 66) + base,
         title: `The token’s audience is ${auds.join(', ')}, but it was sent to ${f.host}.`,
         evidence: [claimEv(f, 'aud', c['aud'], `sent to ${f.host}`)],
       });

@@ -3,7 +3,7 @@
 // tab set that page has.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CAUSE_SLUGS, clientFromUserAgent, FIX_PAGES, fixHref, serverFromHeaders, wizardHref } from '../../../src/diagnose/fixes.ts';
+import { CAUSE_SLUGS, clientFromUserAgent, FIX_LABELS, FIX_PAGES, fixHref, serverFromHeaders, wizardHref } from '../../../src/diagnose/fixes.ts';
 import { analyse } from '../../../src/diagnose/report.ts';
 import { TAB_SETS } from '../../../src/lib/tabs.ts';
 import { fixture, NOW } from './support.ts';
@@ -30,9 +30,10 @@ describe('slugs', () => {
   });
 
   it('a fix link opens a tab only from a set that page has', () => {
-    for (const [slug, page] of Object.entries(FIX_PAGES)) {
+    for (const [slug, set] of Object.entries(FIX_PAGES)) {
       const tabs = rows.get(slug) ?? '';
-      if (page.tabs) expect(tabs, slug).toContain(page.tabs);
+      if (set) expect(tabs, slug).toContain(set);
+      expect(FIX_LABELS[slug], slug).toBeTruthy();
     }
     const who = { client: 'curl', server: 'nginx', browser: 'firefox', os: 'linux' };
     expect(fixHref('refresh-oauth-token', who)).toBe('/guide/refresh-oauth-token/?client=curl');

@@ -37,6 +37,15 @@ describe('raw HTTP', () => {
     expect(xs.some((x) => x.request?.target === 'https://api.example.com/v1/me')).toBe(true);
   });
 
+  it('reads Chrome’s header grid copied as text (name and value on separate lines, response first)', () => {
+    const [ex, more] = parseHttp(fixture('synthetic/devtools-chrome-grid.txt'));
+    expect(more).toBeUndefined();
+    expect(ex?.request?.url).toBe('https://graph.microsoft.com/v1.0/me');
+    expect(ex?.request?.headers.find((x) => x.name === 'authorization')?.value).toMatch(/^Bearer eyJ/);
+    expect(ex?.response?.status).toBe(401);
+    expect(ex?.response?.headers.find((x) => x.name === 'www-authenticate')?.value).toMatch(/^Bearer realm=""/);
+  });
+
   it('reads DevTools copies with the value on the line after the name', () => {
     const [ex] = parseHttp('www-authenticate:\nBearer error="invalid_token"\ncontent-type:\napplication/json\n:status:\n401');
     expect(ex?.response?.headers.find((x) => x.name === 'www-authenticate')?.value).toBe('Bearer error="invalid_token"');

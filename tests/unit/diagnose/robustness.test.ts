@@ -25,7 +25,7 @@ describe('never throws', () => {
       expect(Array.isArray(r.findings)).toBe(true);
       redact(s);
     }), { numRuns: 3000 });
-  });
+  }, 60_000);
 
   it('on inputs assembled from HTTP, curl, HAR and JWT fragments (fast-check)', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 80 }), fc.constantFrom(undefined, ...INPUT_KINDS), (parts, kind) => {
@@ -34,7 +34,7 @@ describe('never throws', () => {
       for (const f of r.findings) expect(f.score).toBeGreaterThanOrEqual(0);
       redact(s);
     }), { numRuns: 5000 });
-  });
+  }, 60_000);
 
   it('on arbitrary JSON, read as HAR and as JSON (fast-check)', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
@@ -43,7 +43,7 @@ describe('never throws', () => {
       analyse(JSON.stringify(v) ?? 'null', { kind: 'json', now: NOW });
       redact(s);
     }), { numRuns: 2000 });
-  });
+  }, 60_000);
 
   it('on mutated real fixtures (fast-check: cut, duplicate, insert)', () => {
     const sources = ['captured/api-redirect-other-host.txt', 'captured/har-expired-token.har', 'captured/api-digest-wrong.txt', 'documented/azure-arm-wrong-issuer.txt'].map(fixture);
@@ -70,13 +70,14 @@ describe('never hangs: 5 MB inputs', () => {
     ['5 MB of "<" prefixed lines', fill('< \n')],
   ];
   for (const [name, input] of cases) {
-    it(`${name} is analysed and redacted within 3 s`, () => {
+    // A generous bound (the machine may be busy): catastrophic backtracking would take minutes, not seconds.
+    it(`${name} is analysed and redacted within 10 s`, () => {
       const t0 = performance.now();
       const r = analyse(input, { now: NOW });
       redact(input);
       const ms = performance.now() - t0;
       expect(r).toBeDefined();
-      expect(ms).toBeLessThan(3000);
-    });
+      expect(ms).toBeLessThan(10_000);
+    }, 20_000);
   }
 });
