@@ -3,6 +3,7 @@
 // what to paste next when nothing was found. Also renders the report as plain text for the CLI.
 
 import { DETAILS } from './details.ts';
+import { HINTS, type HintId } from './hints.ts';
 import { clientFromUserAgent, fixHref, FIX_LABELS, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
 import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
@@ -68,21 +69,21 @@ function audienceOf(p: Parsed, focus: readonly Exchange[]): Audience {
   return { client, server, browser, os };
 }
 
-function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): string[] {
-  const h: string[] = [];
+function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): HintId[] {
+  const h: HintId[] = [];
   const hasRequest = p.exchanges.some((x) => x.request && x.request.headers.length > 0);
   const hasResponse = p.exchanges.some((x) => x.response);
   if (!found) {
     if (p.exchanges.length > 0 && focus.length === 0 && !p.exchanges.some((x) => (x.response?.status ?? 0) >= 400)) {
-      h.push('There is no 401 or 407 in this: capture the request that failed.');
+      h.push('no-failure');
     }
-    h.push('Paste the whole exchange: `curl -v https://… 2>&1` shows the request and the response with its WWW-Authenticate header.');
-    h.push('From a browser: DevTools (F12) → Network, reproduce the error, right-click → “Save all as HAR”, and drop the file here.');
+    h.push('curl');
+    h.push('har');
   }
-  if (found && hasResponse && !hasRequest && p.kind !== 'har') h.push('Add the request too (`curl -v`) to check the credentials sent.');
-  if (found && hasRequest && !hasResponse) h.push('Add the response too (status, WWW-Authenticate, body).');
-  if (p.kind === 'har' && !found) h.push('Chrome’s default sanitised HAR leaves out Authorization and cookies; paste those request headers too.');
-  if ((p.kind === 'jwt' || p.kind === 'auth-header') && !found) h.push('The token looks fine by form and dates: paste the 401 response too.');
+  if (found && hasResponse && !hasRequest && p.kind !== 'har') h.push('add-request');
+  if (found && hasRequest && !hasResponse) h.push('add-response');
+  if (p.kind === 'har' && !found) h.push('sanitised');
+  if ((p.kind === 'jwt' || p.kind === 'auth-header') && !found) h.push('token-ok');
   return h;
 }
 
@@ -151,7 +152,7 @@ export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: st
   }
   if (r.hints.length > 0) {
     out.push('');
-    for (const h of r.hints) out.push(`Tip: ${h}`);
+    for (const h of r.hints) out.push(`Tip: ${HINTS[h]}`);
   }
   return `${out.join('\n')}\n`;
 }

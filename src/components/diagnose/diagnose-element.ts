@@ -141,7 +141,7 @@ class FixDiagnose extends HTMLElement {
   private render(report: Report | undefined): void {
     const facts = this.q<HTMLDetailsElement>('[data-dx-facts]');
     this.q('[data-dx-findings]').replaceChildren(...(report?.findings ?? []).map((f, i) => this.finding(f, i)));
-    this.q('[data-dx-hints]').replaceChildren(...[...(report?.warnings ?? []), ...(report?.hints ?? [])].map((h) => el('li', h)));
+    this.q('[data-dx-hints]').replaceChildren(...[...(report?.warnings ?? []), ...(report?.hints ?? []).map((h) => this.querySelector(`[data-dx-hinttext] [data-h="${h}"]`)?.textContent ?? h)].map((h) => el('li', h)));
     const items = (report?.facts ?? []).map((f) => {
       const row = this.clone('[data-dx-fact-tpl]');
       this.fill(row, 'label', f.label);
