@@ -63,10 +63,9 @@ function audienceOf(p: Parsed, focus: readonly Exchange[]): Audience {
   let client = ua ? clientFromUserAgent(ua) : undefined;
   if (!client) client = p.kind === 'curl' ? 'curl' : p.kind === 'httpie' ? 'httpie' : p.kind === 'har' ? 'fetch' : undefined;
   const server = ex?.response ? serverFromHeaders(hdr(ex.response.headers, 'server')?.value ?? '', hdr(ex.response.headers, 'x-powered-by')?.value ?? '') : undefined;
-  // Enough to open the right tab (src/lib/ua.ts does the full job for visitors; this only reads a pasted UA).
-  const browser = /Edg\//.test(ua) ? 'edge' : /Firefox\//.test(ua) ? 'firefox' : /Chrome\//.test(ua) ? (/Android/.test(ua) ? 'chrome-android' : 'chrome') : /Safari\//.test(ua) ? (/iPhone|iPad/.test(ua) ? 'safari-ios' : 'safari-mac') : undefined;
-  const os = /Windows/.test(ua) ? 'windows' : /iPhone|iPad/.test(ua) ? 'ios' : /Android/.test(ua) ? 'android' : /Mac OS X/.test(ua) ? 'macos' : /Linux/.test(ua) ? 'linux' : undefined;
-  return { client, server, browser, os };
+  // Browser and OS tabs are left to the fix page, which picks the visitor's own (src/lib/ua.ts):
+  // the person reading the link is the one at that browser, and it keeps this page's JS small.
+  return { client, server, browser: undefined, os: undefined };
 }
 
 function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): HintId[] {

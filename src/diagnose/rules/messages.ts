@@ -18,7 +18,7 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['preflight', /preflight|does not have http ok status|access control check/],
   ['cors', /cors policy|access control allow origin|cross origin request blocked|cors header/],
   ['session', /session (?:has |is )?(?:expired|ended|invalid|timed out|not found)|(?:log|sign) in again|you (?:have been|were) (?:logged|signed) out|login session|session cookie/],
-  ['clock', /is now earlier than|request ?time ?too ?skewed|not yet valid|\bnbf\b|not before|issued (?:in the )?future|\biat\b.{0,40}future|clock ?skew|time ?skew|\bskewed\b|idx10222|signature not yet current|used before|too far in the future|expired or not yet|not valid before/],
+  ['clock', /is now earlier than|request ?time ?too ?skewed|not yet valid|\bnbf\b|not before|issued (?:in the )?future|\biat\b.{0,40}future|clock ?skew|time ?skew|\bskewed\b|idx10222|signature not yet current|used before|too far in the future|expired or not yet|not valid before|(?:date|time)(?: header)? (?:is )?too old|time (?:frame|window)/],
   ['refresh', /invalid grant|refresh token.{0,40}(?:expired|revoked|invalid|not found)|aadsts700082|aadsts50173|aadsts70008\b/],
   ['expired', /\bexpired\b|\bexpiry\b|token expir|token (?:is |was )?(?:not|no longer) active|inactive token|lifetime validation failed|idx10223|no longer valid|too old/],
   ['audience', /audience|\baud\b|idx10214|idx10231|aadsts500011|resource principal|intended for|invalid resource|wrong resource/],
@@ -34,11 +34,11 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|login failed|logon failed|\b401 1\b|invalid user credentials|(?:to|not) authenticate user|failed for user|denied due to (?:invalid|wrong|bad) credentials/],
   ['sso', /kerberos|\bntlm\b|\bspnego\b|\bsspi\b|\bgss(?:api)?\b/],
   ['config', /\b401 2\b|due to server configuration|authentication (?:method|scheme) .{0,40}(?:not supported|unsupported|disabled)|unsupported (?:auth|authentication) (?:scheme|method|type)/],
-  ['proxy', /proxy authentication required|proxy authorization required|(?:http|code|status|error) 407\b/],
-  ['invalid', /(?:invalid|incorrect|wrong|bad|unknown|malformed|unrecognized|unrecognised|not valid) (?:[a-z]+ ){0,3}?(?:key|token|credentials?|auth\b|jwt)|api key (?:is )?(?:not valid|invalid)|key not valid|\binvalid auth|bad credentials|authentication failed|could not (?:be )?(?:validated?|verif(?:y|ied)|authenticated?)|unauthenticated|invalid authentication|(?:token|key|credentials?) (?:[a-z]+ ){0,3}?(?:invalid|not valid)|not a valid (?:key|token)|failed to (?:authenticate|validate)|authentication error/],
-  ['missing', /\bmissing\b|not provided|\bno (?:auth|authorization|token|credentials?|api key|bearer)|(?:token|key|credentials?|authorization|header) (?:is |are |was |were )?(?:required|not (?:present|found|provided|supplied|set))|not authed|must (?:be )?(?:authenticated|logged in|signed in)|authentication (?:is )?required|login required|requires? authentication|credentials were not provided|authorization required|please (?:log|sign) in|must authenticate|did ?n t (?:provide|send|include)|did not (?:provide|send|include)|not authenticated/],
+  ['proxy', /proxy authentication required|proxy authorization required|(?:http|code|status|error|response) 407\b/],
+  ['invalid', /(?:invalid|incorrect|wrong|bad|unknown|malformed|unrecognized|unrecognised|not valid) (?:[a-z]+ ){0,3}?(?:key|token|credentials?|auth\b|jwt|app(?:lication)? password)|\binvalid auth|bad credentials|authentication failed|could not (?:be )?(?:validated?|verif(?:y|ied)|authenticated?)|unauthenticated|(?:token|key|credentials?) (?:[a-z]+ ){0,3}?(?:invalid|not valid)|not a valid (?:key|token)|failed to (?:authenticate|validate)/],
+  ['missing', /\bmissing\b|not provided|\bno (?:auth|authorization|token|credentials?|api key|bearer)|(?:token|key|credentials?|authorization|header) (?:is |are |was |were )?(?:required|not (?:present|found|provided|supplied|set))|not authed|must (?:be )?(?:authenticated|logged in|signed in)|must authenticate|authentication (?:is )?required|login required|requires? authentication|credentials were not provided|authorization required|please (?:log|sign) in|did(?: ?n ?| no)t (?:provide|send|include)|not authenticated|(?:need|have) to (?:sign in|log in|authenticate)|not (?:currently )?(?:logged|signed) in/],
   // Last: these words only restate the status, so any more specific statement in the same message wins.
-  ['invalid', /unauthori[sz]ed|access denied/],
+  ['invalid', /unauthori[sz]ed|access denied|authentication error/],
 ];
 
 /** Messages that only restate the status ("Unauthorized", "401 Authorization Required"). */
@@ -59,18 +59,32 @@ export function normalise(s: string): string {
     .replace(/\s+/g, ' ');
 }
 
+const rankOf = (c: Category): number => CATEGORIES.findIndex(([x]) => x === c);
+
+/**
+ * @param text one message
+ * @returns the first category it matches, if any, with its rank (the pattern's position: lower is more specific)
+ */
+export function classifyRanked(text: string): { cat: Category; rank: number } | undefined {
+  const n = normalise(text);
+  const i = CATEGORIES.findIndex(([, re]) => re.test(n));
+  const cat = CATEGORIES[i]?.[0];
+  let to: Category | undefined;
+  // "Invalid API key or access token (… wrong password)": a message that names a key is about the key.
+  if (cat === 'userpass' && /\b(?:api key|access token|app(?:lication)? password)\b/.test(n)) to = 'invalid';
+  // "invalid, expired, or revoked", "incorrect or missing": a server listing the possibilities does not say which.
+  if ((cat === 'expired' || cat === 'revoked' || cat === 'refresh' || cat === 'missing') && /\b(?:invalid|incorrect)\b.{0,20}\bor\b|\bor\b.{0,20}\b(?:invalid|incorrect)\b/.test(n)) to = 'invalid';
+  // "as an anonymous user", "anonymous access is disabled": the server saw no identity at all.
+  if ((!cat || cat === 'invalid') && /\banonymous\b/.test(n)) to = 'missing';
+  return to ? { cat: to, rank: rankOf(to) } : cat ? { cat, rank: i } : undefined;
+}
+
 /**
  * @param text one message
  * @returns the first category it matches, if any
  */
 export function classify(text: string): Category | undefined {
-  const n = normalise(text);
-  const cat = CATEGORIES.find(([, re]) => re.test(n))?.[0];
-  // "Invalid API key or access token (… wrong password)": a message that names a key or token is about it.
-  if (cat === 'userpass' && /\b(?:api key|token)\b/.test(n)) return 'invalid';
-  // "invalid, expired, or revoked": a server listing the possibilities does not say which one it is.
-  if ((cat === 'expired' || cat === 'revoked' || cat === 'refresh') && /\binvalid\b.{0,20}\bor\b|\bor\b.{0,20}\binvalid\b/.test(n)) return 'invalid';
-  return cat;
+  return classifyRanked(text)?.cat;
 }
 
 /** A classified message: its category and the line that says so. */
@@ -92,16 +106,19 @@ export function classifyAll(lines: readonly TextLine[]): Classified | undefined 
     if (/^https?:\/\/\S*$/.test(value)) continue;
     // "Unauthorized" restates the status code, and servers' stock 401 pages say nothing specific.
     if (GENERIC_RE.test(normalise(value).trim()) || /could not verify that you are authori[sz]ed|lacks valid authentication credentials/i.test(value)) continue;
-    const cat = classify(line.text);
-    if (cat) all.push({ cat, line, rank: CATEGORIES.findIndex(([c]) => c === cat), code: !/\s/.test(value.trim()) });
+    const c = classifyRanked(line.text);
+    if (c) all.push({ ...c, line, code: !/\s/.test(value.trim()) });
   }
   const best = (xs: typeof all) => xs.reduce<(typeof all)[number] | undefined>((b, x) => (!b || x.rank < b.rank ? x : b), undefined);
   // A server's sentence ("Invalid user credentials") says more than its error code (invalid_grant,
-  // INVALID_AUTHENTICATION): codes only decide when no sentence names a specific cause. But at a
-  // token endpoint, invalid_grant's "expired or revoked" is about the grant (the refresh token).
+  // INVALID_AUTHENTICATION). Codes decide only when no sentence speaks, when the sentence just says
+  // "invalid" and the code names why (token_expired), and at a token endpoint, where
+  // invalid_grant's "expired or revoked" is about the grant (the refresh token).
   const said = best(all.filter((x) => !x.code));
-  const grant = (said?.cat === 'expired' || said?.cat === 'revoked') && best(all.filter((x) => x.code))?.cat === 'refresh';
-  const win = said && said.cat !== 'invalid' && !grant ? said : best(all);
+  const coded = best(all.filter((x) => x.code))?.cat;
+  const weak = said?.cat === 'invalid' && coded !== undefined && coded !== 'userpass' && coded !== 'missing';
+  const grant = (said?.cat === 'expired' || said?.cat === 'revoked') && coded === 'refresh';
+  const win = said && !weak && !grant ? said : best(all);
   return win && { cat: win.cat, line: win.line };
 }
 
@@ -137,7 +154,7 @@ export function mapCategory(cat: Category, kind: CredKind, text = ''): Mapped {
     case 'expired':
       if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The login session has expired.');
       if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', 'check-credentials', 'The password (or account) has expired.');
-      if (kind === 'key' || /personal access token|api (?:key|token)|app password|\bpat\b/.test(normalise(text))) return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key or token has expired.');
+      if (kind === 'key' || /personal access token|api (?:key|token)|app password|\bpat\b|security token|session token/.test(normalise(text))) return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key or token has expired.');
       return m('expired-oauth-token', 'refresh-oauth-token', 'The access token has expired.', 2);
     case 'audience':
       return m('wrong-audience-or-issuer', 'fix-token-audience', 'The token was issued for a different API (its audience does not match this one).', 2);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/diagnose/report.ts';
+import { classify, classifyAll } from '../../../src/diagnose/rules/messages.ts';
 import { FIX_PAGES } from '../../../src/diagnose/fixes.ts';
 import { FIXTURES, fixture, NOW, type FixtureCase } from './support.ts';
 
@@ -30,4 +31,81 @@ describe('held-out real-world responses: the true cause is the top finding', () 
       expect(top?.evidence.length).toBeGreaterThan(0);
     });
   }
+});
+
+// Each generalisation made for the cases above, with a near miss it must not swallow.
+describe('the generalisations stay narrow', () => {
+  const top = (text: string) => analyse(text, { now: NOW }).findings[0]?.fix;
+
+  it('a sentence beats its error code, but a code naming why beats a sentence saying only "invalid"', () => {
+    expect(top('{"error":"invalid_grant","error_description":"Invalid user credentials"}')).toBe('check-credentials');
+    expect(top('{"error":"invalid_grant","error_description":"Token has been expired or revoked."}')).toBe('refresh-oauth-token');
+    expect(top('{"code":"token_expired","message":"Invalid token"}')).toBe('refresh-oauth-token');
+    expect(classifyAll([{ text: 'category: INVALID_AUTHENTICATION', line: 0 }, { text: 'message: Authentication credentials not found.', line: 0 }])?.cat).toBe('missing');
+  });
+
+  it('a list of possibilities is not a diagnosis, but one named cause is', () => {
+    expect(classify('The provided authorization grant is invalid, expired, or revoked')).toBe('invalid');
+    expect(classify('Incorrect or missing password.')).toBe('invalid');
+    expect(classify('Token has been expired or revoked.')).toBe('expired');
+    expect(classify('The access token expired')).toBe('expired');
+    expect(classify('Missing bearer token')).toBe('missing');
+  });
+
+  it('a message naming an API key or app password is about the key, a user/password one about the login', () => {
+    expect(classify('[API] Invalid API key or access token (unrecognized login or wrong password)')).toBe('invalid');
+    expect(classify('The provided password is an invalid application password.')).toBe('invalid');
+    expect(classify('Invalid password/token for user: admin')).toBe('userpass');
+    expect(classify('Invalid username or password')).toBe('userpass');
+  });
+
+  it('"unauthorized" and "authentication error" only restate the status: any specific words win', () => {
+    expect(classify('UnauthorizedError: No authorization token was found')).toBe('missing');
+    expect(classify('UnauthorizedError: jwt expired')).toBe('expired');
+    expect(classify('Authentication required, not authenticated — authentication error')).toBe('missing');
+    expect(classify('Authentication error')).toBe('invalid');
+  });
+
+  it('anonymous means no identity reached the server, unless something more specific is said', () => {
+    expect(classify('Invalid authentication (as an anonymous user)')).toBe('missing');
+    expect(classify('Anonymous access is disabled')).toBe('missing');
+    expect(classify('Token expired for anonymous session')).toBe('expired');
+  });
+
+  it('time windows and date headers are clocks; a plain "expired" is not', () => {
+    expect(classify("Request date header too old: 'Sat, 28 Nov 2026 08:40:00 GMT'")).toBe('clock');
+    expect(classify("The token is not valid before '11/28/2026 10:07:00'")).toBe('clock');
+    expect(classify('Signature not valid in the specified time frame: Start [x] - Expiry [y] - Current [z]')).toBe('clock');
+    expect(classify('The token is too old')).toBe('expired');
+  });
+
+  it('an expired personal access token or AWS security token is an API credential, an access token is OAuth', () => {
+    expect(top('Access Denied: The Personal Access Token used has expired.')).toBe('refresh-api-token');
+    expect(top('The security token included in the request is expired')).toBe('refresh-api-token');
+    expect(top('The access token has expired')).toBe('refresh-oauth-token');
+  });
+
+  it('407 in a client error line means the proxy; another 407 does not', () => {
+    expect(classify('curl: (56) CONNECT tunnel failed, response 407')).toBe('proxy');
+    expect(classify("fatal: unable to access 'https://x/': Received HTTP code 407 from proxy after CONNECT")).toBe('proxy');
+    expect(classify('Processed 407 records, token invalid')).toBe('invalid');
+  });
+
+  it('Keycloak-style "not active" tokens are expired; an inactive account is not', () => {
+    expect(classify('Token is not active')).toBe('expired');
+    expect(classify('Account is inactive')).toBe('revoked');
+  });
+
+  it('a JWK lookup failure is a signature problem; a key not found in an API key store is not', () => {
+    expect(classify('Signed JWT rejected: Another algorithm expected, or no matching key(s) found')).toBe('signature');
+    expect(classify('API key not found')).toBe('missing');
+  });
+
+  it('curl: the scheme comes from the TLS lines, so http→https drops are seen and same-origin redirects are not', () => {
+    const log = fixture('heldout/curl-http-to-https-drops-auth.txt');
+    expect(analyse(log, { now: NOW }).findings[0]?.rule).toBe('redirect-dropped-auth');
+    // The same log without TLS (a redirect to the same http:// URL path): nothing was dropped by curl's rules.
+    const plain = log.replace(/^\* .*$/gm, '').replace('https://api.example.com/v1/orders', 'http://api.example.com/v1/orders');
+    expect(analyse(plain, { now: NOW }).findings.map((f) => f.rule)).not.toContain('redirect-dropped-auth');
+  });
 });
