@@ -25,20 +25,20 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['issuer', /issuer|\biss\b|idx10205|idx10204|wrong tenant|tenant .{0,40}(?:not|mismatch|invalid)|aadsts50020|aadsts700016/],
   ['aws-signature', /signature (?:we calculated )?does not match|secret access key|invalid client token id|security token included in the request is invalid|access key id you provided does not exist|header is formed correctly including the signature/],
   ['signature', /signature|idx10503|idx10500|idx10501|idx10511|signing key|\bkid\b|jwks|malformed (?:token|jwt)|token (?:is )?malformed|jwt malformed|signed jwt rejected|no matching keys?|(?:another|unexpected|wrong) algorithm/],
-  ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b/],
+  ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b|scopes? (?:does|do|did) not (?:match|include|allow)/],
   ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|aadsts7000215|aadsts7000222|client secret .{0,30}(?:expired|invalid)|unauthorized client/],
   ['no-password', /basic auth(?:entication)? with (?:a )?passwords? (?:is )?deprecated|password authentication (?:is|was|has been) (?:removed|deprecated|disabled)|support for password authentication was removed|use a personal access token instead|app password required/],
-  ['revoked', /revoked|deactivated|account (?:is |has been )?(?:disabled|inactive|suspended|locked|deleted)|account inactive|key (?:is |has been )?disabled|user (?:is )?suspended/],
+  ['revoked', /revoked|invalidated|deactivated|account (?:is |has been )?(?:disabled|inactive|suspended|locked|deleted)|account inactive|key (?:is |has been )?disabled|user (?:is )?suspended/],
   ['ip', /ip (?:address )?(?:is )?(?:not (?:allowed|whitelisted|permitted|authorized|in)|blocked|restricted|denied)|from this ip|not in (?:the )?(?:allow ?list|whitelist)|ip (?:allow ?list|whitelist)/],
   ['policy', /conditional access|multi ?factor|\bmfa\b|interaction required|consent required|aadsts50076|aadsts50079|aadsts53003|aadsts65001/],
-  ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|login failed|logon failed|\b401 1\b|invalid user credentials|(?:to|not) authenticate user|failed for user|denied due to (?:invalid|wrong|bad) credentials/],
+  ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|login failed|logon failed|\b401 1\b|invalid user credentials|(?:to|not) authenticate user|failed for user|(?:user ?name|password) (?:or password )?(?:is |was |were )?(?:invalid|incorrect|wrong)|denied due to (?:invalid|wrong|bad) credentials/],
   ['sso', /kerberos|\bntlm\b|\bspnego\b|\bsspi\b|\bgss(?:api)?\b/],
   ['config', /\b401 2\b|due to server configuration|authentication (?:method|scheme) .{0,40}(?:not supported|unsupported|disabled)|unsupported (?:auth|authentication) (?:scheme|method|type)/],
   ['proxy', /proxy authentication required|proxy authorization required|(?:http|code|status|error|response) 407\b/],
-  ['invalid', /(?:invalid|incorrect|wrong|bad|unknown|malformed|unrecognized|unrecognised|not valid) (?:[a-z]+ ){0,3}?(?:key|token|credentials?|auth\b|jwt|app(?:lication)? password)|\binvalid auth|bad credentials|authentication failed|could not (?:be )?(?:validated?|verif(?:y|ied)|authenticated?)|unauthenticated|(?:token|key|credentials?) (?:[a-z]+ ){0,3}?(?:invalid|not valid)|not a valid (?:key|token)|failed to (?:authenticate|validate)/],
-  ['missing', /\bmissing\b|not provided|\bno (?:auth|authorization|token|credentials?|api key|bearer)|(?:token|key|credentials?|authorization|header) (?:is |are |was |were )?(?:required|not (?:present|found|provided|supplied|set))|not authed|must (?:be )?(?:authenticated|logged in|signed in)|must authenticate|authentication (?:is )?required|login required|requires? authentication|credentials were not provided|authorization required|please (?:log|sign) in|did(?: ?n ?| no)t (?:provide|send|include)|not authenticated|(?:need|have) to (?:sign in|log in|authenticate)|not (?:currently )?(?:logged|signed) in/],
+  ['invalid', /(?:invalid|incorrect|wrong|bad|unknown|malformed|unrecognized|unrecognised|not valid) (?:[a-z]+ ){0,3}?(?:key|token|credentials?|auth\b|jwt|app(?:lication)? password)|\binvalid auth|bad credentials|authentication failed|could not (?:be )?(?:validated?|verif(?:y|ied)|authenticated?)|unauthenticated|(?:token|key|credentials?) (?:[a-z]+ ){0,3}?(?:invalid|incorrect|wrong|not valid)|not a valid (?:key|token)|(?:failed|unable) to (?:authenticate|validate)/],
+  ['missing', /\bmissing\b|not provided|\bno (?:auth|authorization|token|credentials?|api key|bearer)|(?:token|key|credentials?|authorization|header) (?:is |are |was |were )?(?:required|empty|blank|not (?:present|found|provided|supplied|set))|not authed|must (?:be )?(?:authenticated|logged in|signed in)|must authenticate|authentication (?:is )?required|login required|requires? authentication|credentials were not provided|authorization required|please (?:log|sign) in|did(?: ?n ?| no)t (?:provide|send|include)|not authenticated|(?:need|have) to (?:sign in|log in|authenticate)|not (?:currently )?(?:logged|signed) in/],
   // Last: these words only restate the status, so any more specific statement in the same message wins.
-  ['invalid', /unauthori[sz]ed|access denied|authentication error/],
+  ['invalid', /unauthori[sz]ed|not authori[sz]ed|access denied|authentication error/],
 ];
 
 /** Messages that only restate the status ("Unauthorized", "401 Authorization Required"). */
@@ -247,7 +247,7 @@ export function messageRules(ctx: Ctx): void {
     const body = /could not verify that you\s+are\s+authori[sz]ed/i.test(r.body) ? undefined : classifyAll(bodyMessages(r.body, r.bodyLine));
     if (body) {
       // Under a Basic/Digest challenge, a message that names no key or token is about a password.
-      const pw = kind === 'unknown' && challengesOf(r).challenges.some((ch) => ch.schemeKey === 'basic' || ch.schemeKey === 'digest') && !/key|token/i.test(body.line.text);
+      const pw = kind === 'unknown' && body.cat !== 'missing' && challengesOf(r).challenges.some((ch) => ch.schemeKey === 'basic' || ch.schemeKey === 'digest') && !/key|token/i.test(body.line.text);
       const f = messageFinding(body, pw ? 'basic' : kind, FROM_BODY, ex);
       // IIS's "401.2" page under a Negotiate/NTLM challenge is about Windows sign-in, not a header to fix.
       const windows = challengesOf(r).challenges.some((ch) => ch.schemeKey === 'negotiate' || ch.schemeKey === 'ntlm');

@@ -108,4 +108,29 @@ describe('the generalisations stay narrow', () => {
     const plain = log.replace(/^\* .*$/gm, '').replace('https://api.example.com/v1/orders', 'http://api.example.com/v1/orders');
     expect(analyse(plain, { now: NOW }).findings.map((f) => f.rule)).not.toContain('redirect-dropped-auth');
   });
+
+  it('round 3: empty tokens, scope mismatches, "not authorised", reversed user/password, invalidated keys', () => {
+    expect(classify('Access token is empty.')).toBe('missing');
+    expect(classify('Empty response body')).toBeUndefined();
+    expect(classify('Unauthorized; scope does not match')).toBe('scope');
+    expect(classify('The request signature does not match')).not.toBe('scope');
+    expect(classify('Key not authorised')).toBe('invalid');
+    expect(classify('Token expired, not authorised')).toBe('expired');
+    expect(classify('Username or password was incorrect')).toBe('userpass');
+    expect(classify('The API key was incorrect')).toBe('invalid');
+    expect(classify('api key [q9Jh] has been invalidated')).toBe('revoked');
+    expect(classify('invalid api key')).toBe('invalid');
+  });
+
+  it('under a Basic challenge, "no header found" is a missing header, a rejection is a password', () => {
+    const basic = (body: string) => `HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="x"\n\n${body}\n`;
+    expect(top(basic("No 'Authorization: Basic' header found. Either the client didn't send one, or the server is misconfigured"))).toBe('fix-authorization-header');
+    expect(top(basic('Invalid credentials'))).toBe('check-credentials');
+  });
+
+  it('a browser that sent nothing to a Basic challenge needs the password; curl that sent nothing needs the header', () => {
+    const req = (ua: string) => `GET / HTTP/1.1\nHost: wiki.example\nUser-Agent: ${ua}\n\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="wiki"\n\n`;
+    expect(top(req('Mozilla/5.0 (X11; Linux x86_64; rv:157.0) Gecko/20100101 Firefox/157.0'))).toBe('check-credentials');
+    expect(top(req('curl/8.5.0'))).toBe('fix-authorization-header');
+  });
 });
