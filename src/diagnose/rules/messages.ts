@@ -18,20 +18,20 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['preflight', /preflight|does not have http ok status|access control check/],
   ['cors', /cors policy|access control allow origin|cross origin request blocked|cors header/],
   ['session', /session (?:has |is )?(?:expired|ended|invalid|timed out|not found)|(?:log|sign) in again|you (?:have been|were) (?:logged|signed) out|login session|session cookie/],
-  ['clock', /is now earlier than|request ?time ?too ?skewed|not yet valid|\bnbf\b|not before|issued (?:in the )?future|\biat\b.{0,40}future|clock ?skew|time ?skew|\bskewed\b|idx10222|signature not yet current|used before|too far in the future|expired or not yet|not valid before|(?:date|time)(?: header)? (?:is )?too old|time (?:frame|window)/],
-  ['refresh', /invalid grant|refresh token.{0,40}(?:expired|revoked|invalid|not found)|aadsts700082|aadsts50173|aadsts70008\b/],
-  ['expired', /\bexpired\b|\bexpiry\b|token expir|token (?:is |was )?(?:not|no longer) active|inactive token|lifetime validation failed|idx10223|no longer valid|too old/],
-  ['audience', /audience|\baud\b|idx10214|idx10231|aadsts500011|resource principal|intended for|invalid resource|wrong resource/],
-  ['issuer', /issuer|\biss\b|idx10205|idx10204|wrong tenant|tenant .{0,40}(?:not|mismatch|invalid)|aadsts50020|aadsts700016/],
+  ['clock', /is now earlier than|request ?time ?too ?skewed|not yet valid|\bnbf\b|not before|issued (?:in the )?future|\biat\b.{0,40}future|clock ?skew|time ?skew|\bskewed\b|signature not yet current|used before|too far in the future|expired or not yet|not valid before|(?:date|time)(?: header)? (?:is )?too old|time (?:frame|window)/],
+  ['refresh', /invalid grant|refresh token.{0,40}(?:expired|revoked|invalid|not found)|aadsts50173/],
+  ['expired', /\bexpired\b|\bexpiry\b|token expir|token (?:is |was )?(?:not|no longer) active|inactive token|lifetime validation failed|no longer valid|too old/],
+  ['audience', /audience|\baud\b|resource principal|intended for|invalid resource|wrong resource/],
+  ['issuer', /issuer|\biss\b|wrong tenant|tenant .{0,40}(?:not|mismatch|invalid)|aadsts50020/],
   ['aws-signature', /signature (?:we calculated )?does not match|secret access key|invalid client token id|security token included in the request is invalid|access key id you provided does not exist|header is formed correctly including the signature/],
-  ['signature', /signature|idx10503|idx10500|idx10501|idx10511|signing key|\bkid\b|jwks|malformed (?:token|jwt)|token (?:is )?malformed|jwt malformed|signed jwt rejected|no matching keys?|(?:another|unexpected|wrong) algorithm/],
+  ['signature', /signature|signing key|\bkid\b|jwks|malformed (?:token|jwt)|token (?:is )?malformed|jwt malformed|signed jwt rejected|no matching keys?|(?:another|unexpected|wrong) algorithm/],
   ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b|scopes? (?:does|do|did) not (?:match|include|allow)/],
-  ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|aadsts7000215|aadsts7000222|client secret .{0,30}(?:expired|invalid)|unauthorized client/],
+  ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|client secret .{0,30}(?:expired|invalid)|unauthorized client/],
   ['no-password', /basic auth(?:entication)? with (?:a )?passwords? (?:is )?deprecated|password authentication (?:is|was|has been) (?:removed|deprecated|disabled)|support for password authentication was removed|use a personal access token instead|app password required/],
   ['revoked', /revoked|invalidated|deactivated|account (?:is |has been )?(?:disabled|inactive|suspended|locked|deleted)|account inactive|key (?:is |has been )?disabled|user (?:is )?suspended/],
   ['ip', /ip (?:address )?(?:is )?(?:not (?:allowed|whitelisted|permitted|authorized|in)|blocked|restricted|denied)|from this ip|not in (?:the )?(?:allow ?list|whitelist)|ip (?:allow ?list|whitelist)/],
-  ['policy', /conditional access|multi ?factor|\bmfa\b|interaction required|consent required|aadsts50076|aadsts50079|aadsts53003|aadsts65001/],
-  ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|login failed|logon failed|\b401 1\b|invalid user credentials|(?:to|not) authenticate user|failed for user|(?:user ?name|password) (?:or password )?(?:is |was |were )?(?:invalid|incorrect|wrong)|denied due to (?:invalid|wrong|bad) credentials/],
+  ['policy', /conditional access|multi ?factor|\bmfa\b|interaction required|consent required|aadsts65001/],
+  ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|log(?:in|on)(?: attempt| has| was)? failed|log(?:in|on)\b.{0,30}\bauthenticat\w* failed|\b401 1\b|invalid user credentials|(?:to|not) authenticate user|failed for user|(?:user ?name|password) (?:or password )?(?:is |was |were )?(?:invalid|incorrect|wrong)|denied due to (?:invalid|wrong|bad) credentials/],
   ['sso', /kerberos|\bntlm\b|\bspnego\b|\bsspi\b|\bgss(?:api)?\b/],
   ['config', /\b401 2\b|due to server configuration|authentication (?:method|scheme) .{0,40}(?:not supported|unsupported|disabled)|unsupported (?:auth|authentication) (?:scheme|method|type)/],
   ['proxy', /proxy authentication required|proxy authorization required|(?:http|code|status|error|response) 407\b/],
@@ -42,7 +42,7 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
 ];
 
 /** Messages that only restate the status ("Unauthorized", "401 Authorization Required"). */
-const GENERIC_RE = /^(?:(?:http )?(?:error )?\d{3} )?(?:unauthori[sz]ed|authorization required|authentication required|access denied|not authenticated|unauthenticated|login required)(?: (?:error|request|access))?(?: \d{3})?$/;
+const GENERIC_RE = /^(?:(?:http )?(?:error )?\d{3} )?(?:unauthori[sz]ed|authorization required|authentication required|access denied|not authenticated|unauthenticated|login required)(?: (?:error|request|access|exception))?(?: \d{3})?$/;
 
 /**
  * Normalises a message for matching: splits camelCase and snake_case, lower-cases, squeezes spaces.
@@ -102,7 +102,7 @@ export function classifyAll(lines: readonly TextLine[]): Classified | undefined 
   const all: (Classified & { rank: number; code: boolean })[] = [];
   for (const line of lines) {
     // URLs in bodies ("error_uri", documentation links) say nothing about the failure.
-    const value = line.text.replace(/^[\w.@]{1,80}: /, '');
+    const value = line.text.replace(/^[\w.@-]{1,80}: /, '');
     if (/^https?:\/\/\S*$/.test(value)) continue;
     // "Unauthorized" restates the status code, and servers' stock 401 pages say nothing specific.
     if (GENERIC_RE.test(normalise(value).trim()) || /could not verify that you are authori[sz]ed|lacks valid authentication credentials/i.test(value)) continue;
@@ -244,7 +244,9 @@ export function messageRules(ctx: Ctx): void {
       ctx.findings.push(messageFinding({ cat: fromDesc.cat, line: orig }, kind, FROM_DESCRIPTION, ex));
     }
     // Apache's stock 401 page blames "bad password" whatever happened: it is no evidence.
-    const body = /could not verify that you\s+are\s+authori[sz]ed/i.test(r.body) ? undefined : classifyAll(bodyMessages(r.body, r.bodyLine));
+    // Error headers (x-ms-error-code, grpc-message, x-amzn-errortype …) speak when a HEAD or a gateway sends no body.
+    const errHeaders = r.headers.filter((h) => /error|reason|message|diagnostic/i.test(h.name)).map((h) => ({ text: `${h.name}: ${h.value}`, line: h.line }));
+    const body = /could not verify that you\s+are\s+authori[sz]ed/i.test(r.body) ? undefined : classifyAll([...bodyMessages(r.body, r.bodyLine), ...errHeaders]);
     if (body) {
       // Under a Basic/Digest challenge, a message that names no key or token is about a password.
       const pw = kind === 'unknown' && body.cat !== 'missing' && challengesOf(r).challenges.some((ch) => ch.schemeKey === 'basic' || ch.schemeKey === 'digest') && !/key|token/i.test(body.line.text);

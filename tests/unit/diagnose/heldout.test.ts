@@ -1,8 +1,10 @@
 // Held-out regression suite: real-world 401/407 shapes from services' documentation and issue
 // trackers that the rules were NOT written against (source URL beside each in heldout/index.json).
-// Each must put the true cause — named by its fix page — first, and none may crash. The hit rate is
-// printed so a change that trades one service for another shows up in the numbers, not just in a
-// red test.
+// Each must put the true cause — named by its fix page — first, and none may crash.
+// Built in rounds, each written blind (expected fix chosen before running the core) and measured
+// before the rules were touched: round 1 (60 cases) 75 % top-1, round 2 (34) 64.7 %, round 3 (30)
+// 76.7 %, round 4 (17) 94.1 %; every miss was then fixed by a general rule with a near miss below.
+// The blind numbers, not the final 100 %, are the honest estimate for responses not seen here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/diagnose/report.ts';
@@ -132,5 +134,17 @@ describe('the generalisations stay narrow', () => {
     const req = (ua: string) => `GET / HTTP/1.1\nHost: wiki.example\nUser-Agent: ${ua}\n\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="wiki"\n\n`;
     expect(top(req('Mozilla/5.0 (X11; Linux x86_64; rv:157.0) Gecko/20100101 Firefox/157.0'))).toBe('check-credentials');
     expect(top(req('curl/8.5.0'))).toBe('fix-authorization-header');
+  });
+
+  it('round 4: error headers speak when there is no body; other headers and stock exception names do not', () => {
+    const r = (h: string) => `HTTP/1.1 401 Unauthorized\n${h}\nContent-Length: 0\n\n`;
+    expect(top(r('grpc-message: Request had invalid authentication credentials.'))).toBe('refresh-api-token');
+    expect(top(r('X-Seraph-LoginReason: AUTHENTICATED_FAILED'))).toBe('check-credentials');
+    // A header that is not about errors is not read as a message…
+    expect(analyse(r('X-Request-Token: expired-cache-entry'), { now: NOW }).findings.map((f) => f.rule)).not.toContain('message-expired');
+    // …and "UnauthorizedException" only restates the status.
+    expect(analyse(r('x-amzn-ErrorType: UnauthorizedException'), { now: NOW }).findings[0]?.rule).toBe('generic-401');
+    expect(classify('Login reason: authenticated failed')).toBe('userpass');
+    expect(classify('Login page failed to load the stylesheet for this theme')).toBeUndefined();
   });
 });
