@@ -116,7 +116,8 @@ export function classifyAll(lines: readonly TextLine[]): Classified | undefined 
   // invalid_grant's "expired or revoked" is about the grant (the refresh token).
   const said = best(all.filter((x) => !x.code));
   const coded = best(all.filter((x) => x.code))?.cat;
-  const weak = said?.cat === 'invalid' && coded !== undefined && coded !== 'userpass' && coded !== 'missing';
+  // (A user/password code yields only to a sentence that names a key or token instead.)
+  const weak = said?.cat === 'invalid' && coded !== undefined && coded !== 'missing' && !(coded === 'userpass' && /key|token|app(?:lication)? password/i.test(said.line.text));
   const grant = (said?.cat === 'expired' || said?.cat === 'revoked') && coded === 'refresh';
   const win = said && !weak && !grant ? said : best(all);
   return win && { cat: win.cat, line: win.line };
