@@ -3,6 +3,7 @@
 // what to paste next when nothing was found. Also renders the report as plain text for the CLI.
 
 import { DETAILS } from './details.ts';
+import { HINTS, type HintId } from './hints.ts';
 import { clientFromUserAgent, fixHref, FIX_LABELS, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
 import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
@@ -62,27 +63,26 @@ function audienceOf(p: Parsed, focus: readonly Exchange[]): Audience {
   let client = ua ? clientFromUserAgent(ua) : undefined;
   if (!client) client = p.kind === 'curl' ? 'curl' : p.kind === 'httpie' ? 'httpie' : p.kind === 'har' ? 'fetch' : undefined;
   const server = ex?.response ? serverFromHeaders(hdr(ex.response.headers, 'server')?.value ?? '', hdr(ex.response.headers, 'x-powered-by')?.value ?? '') : undefined;
-  // Enough to open the right tab (src/lib/ua.ts does the full job for visitors; this only reads a pasted UA).
-  const browser = /Edg\//.test(ua) ? 'edge' : /Firefox\//.test(ua) ? 'firefox' : /Chrome\//.test(ua) ? (/Android/.test(ua) ? 'chrome-android' : 'chrome') : /Safari\//.test(ua) ? (/iPhone|iPad/.test(ua) ? 'safari-ios' : 'safari-mac') : undefined;
-  const os = /Windows/.test(ua) ? 'windows' : /iPhone|iPad/.test(ua) ? 'ios' : /Android/.test(ua) ? 'android' : /Mac OS X/.test(ua) ? 'macos' : /Linux/.test(ua) ? 'linux' : undefined;
-  return { client, server, browser, os };
+  // Browser and OS tabs are left to the fix page, which picks the visitor's own (src/lib/ua.ts):
+  // the person reading the link is the one at that browser, and it keeps this page's JS small.
+  return { client, server, browser: undefined, os: undefined };
 }
 
-function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): string[] {
-  const h: string[] = [];
+function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): HintId[] {
+  const h: HintId[] = [];
   const hasRequest = p.exchanges.some((x) => x.request && x.request.headers.length > 0);
   const hasResponse = p.exchanges.some((x) => x.response);
   if (!found) {
     if (p.exchanges.length > 0 && focus.length === 0 && !p.exchanges.some((x) => (x.response?.status ?? 0) >= 400)) {
-      h.push('There is no 401 or 407 in this: capture the request that failed.');
+      h.push('no-failure');
     }
-    h.push('Paste the whole exchange: `curl -v https://… 2>&1` shows the request and the response with its WWW-Authenticate header.');
-    h.push('From a browser: DevTools (F12) → Network, reproduce the error, right-click → “Save all as HAR”, and drop the file here.');
+    h.push('curl');
+    h.push('har');
   }
-  if (found && hasResponse && !hasRequest && p.kind !== 'har') h.push('Add the request too (`curl -v`) to check the credentials sent.');
-  if (found && hasRequest && !hasResponse) h.push('Add the response too (status, WWW-Authenticate, body).');
-  if (p.kind === 'har' && !found) h.push('Chrome’s default sanitised HAR leaves out Authorization and cookies; paste those request headers too.');
-  if ((p.kind === 'jwt' || p.kind === 'auth-header') && !found) h.push('The token looks fine by form and dates: paste the 401 response too.');
+  if (found && hasResponse && !hasRequest && p.kind !== 'har') h.push('add-request');
+  if (found && hasRequest && !hasResponse) h.push('add-response');
+  if (p.kind === 'har' && !found) h.push('sanitised');
+  if ((p.kind === 'jwt' || p.kind === 'auth-header') && !found) h.push('token-ok');
   return h;
 }
 
@@ -151,7 +151,7 @@ export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: st
   }
   if (r.hints.length > 0) {
     out.push('');
-    for (const h of r.hints) out.push(`Tip: ${h}`);
+    for (const h of r.hints) out.push(`Tip: ${HINTS[h]}`);
   }
   return `${out.join('\n')}\n`;
 }

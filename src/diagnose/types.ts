@@ -2,6 +2,8 @@
 // report can cross a worker boundary or be printed as JSON by the CLI unchanged.
 // Erasable TypeScript only (no enums, namespaces or parameter properties): Node runs it directly.
 
+import type { HintId } from './hints.ts';
+
 /** What kind of evidence was pasted. `auto` is only ever an input to the parser, never a result. */
 export type InputKind = 'http' | 'curl' | 'httpie' | 'har' | 'jwt' | 'auth-header' | 'cookie' | 'json' | 'text';
 
@@ -156,8 +158,8 @@ export interface Report {
   /** Ranked, best first. Empty when nothing was found. */
   findings: RankedFinding[];
   facts: Fact[];
-  /** When nothing was found (or the input was thin): what to paste and how to capture it. */
-  hints: string[];
+  /** When nothing was found (or the input was thin): what to paste and how to capture it (ids; text in hints.ts). */
+  hints: HintId[];
   warnings: string[];
   /** Count of exchanges read (HAR entries, messages in a log). */
   exchanges: number;

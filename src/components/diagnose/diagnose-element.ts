@@ -114,7 +114,7 @@ class FixDiagnose extends HTMLElement {
     if (text.trim() === '') {
       this.render(undefined);
       detected.textContent = '';
-      status.textContent = 'Paste something above to start.';
+      status.textContent = this.dataset['start'] ?? '';
       return;
     }
     const select = this.q<HTMLSelectElement>('[data-dx-kind]');
@@ -131,7 +131,7 @@ class FixDiagnose extends HTMLElement {
     const top = report.findings[0];
     status.textContent = top
       ? `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}. Most likely: ${top.title}`
-      : 'No cause found in this input. See below for what to paste.';
+      : this.dataset['none'] ?? '';
   }
 
   private mask(s: string): string {
@@ -141,7 +141,7 @@ class FixDiagnose extends HTMLElement {
   private render(report: Report | undefined): void {
     const facts = this.q<HTMLDetailsElement>('[data-dx-facts]');
     this.q('[data-dx-findings]').replaceChildren(...(report?.findings ?? []).map((f, i) => this.finding(f, i)));
-    this.q('[data-dx-hints]').replaceChildren(...[...(report?.warnings ?? []), ...(report?.hints ?? [])].map((h) => el('li', h)));
+    this.q('[data-dx-hints]').replaceChildren(...[...(report?.warnings ?? []), ...(report?.hints ?? []).map((h) => this.querySelector(`[data-dx-hinttext] [data-h="${h}"]`)?.textContent ?? h)].map((h) => el('li', h)));
     const items = (report?.facts ?? []).map((f) => {
       const row = this.clone('[data-dx-fact-tpl]');
       this.fill(row, 'label', f.label);
@@ -201,11 +201,11 @@ class FixDiagnose extends HTMLElement {
     try {
       await navigator.clipboard.writeText(out);
       box.hidden = true;
-      status.textContent = 'Copied a redacted copy: Authorization, cookies, API keys and token signatures are replaced by [redacted].';
+      status.textContent = this.dataset['copied'] ?? '';
     } catch {
       this.q<HTMLTextAreaElement>('[data-dx-redacted]').value = out;
       box.hidden = false;
-      status.textContent = 'The clipboard is not available here; the redacted copy is shown below the form.';
+      status.textContent = this.dataset['noclip'] ?? '';
     }
   }
 }

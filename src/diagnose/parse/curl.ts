@@ -55,6 +55,20 @@ export function parseCurl(text: string): CurlParse {
     }
     out.push({ ...x, index: out.length });
   }
+  // A request line only has the path, so the URL was guessed as http://. The `*` lines before it
+  // tell the truth (TLS, port 443): without this an http→https redirect would not look like the
+  // origin change that makes curl drop Authorization.
+  let k = 0;
+  for (const x of out) {
+    const q = x.request;
+    let tls = false;
+    for (; k < info.length && (info[k]?.line ?? 0) < (q?.line ?? 0); k++) {
+      const t = info[k]?.text ?? '';
+      if (/^(?:Connected to|Trying|Host) /.test(t)) tls = false;
+      if (/SSL connection|TLS handshake|ALPN|port 443\b|:443\b/.test(t)) tls = true;
+    }
+    if (tls && q?.url?.startsWith('http://') && q.target.startsWith('/')) q.url = `https://${q.url.slice(7)}`;
+  }
   return { exchanges: out, info };
 }
 

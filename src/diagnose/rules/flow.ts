@@ -93,7 +93,7 @@ function redirect(ctx: Ctx, xs: readonly Exchange[], i: number): void {
     const failed = next.response?.status === 401;
     ctx.findings.push({
       rule: 'redirect-dropped-auth', cause: 'header-dropped-on-redirect', fix: 'keep-auth-on-redirect', score: failed ? 93 : 72,
-      title: `A redirect sent the request to ${targetHost ?? 'another host'}, and the Authorization header was dropped on the way${failed ? ', so that request got 401' : ''}.`,
+      title: `A redirect sent the request to ${(changedHost ? targetHost : originOf(next)) ?? 'another host'}, and the Authorization header was dropped on the way${failed ? ', so that request got 401' : ''}.`,
       evidence: [evHeader(from.authorization.header, ex), evStart(r, ex), evHeader(loc, ex, 'response'), evStart(next.request, next), ...(next.response ? [evStart(next.response, next)] : [])],
     });
     return;

@@ -18,29 +18,31 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['preflight', /preflight|does not have http ok status|access control check/],
   ['cors', /cors policy|access control allow origin|cross origin request blocked|cors header/],
   ['session', /session (?:has |is )?(?:expired|ended|invalid|timed out|not found)|(?:log|sign) in again|you (?:have been|were) (?:logged|signed) out|login session|session cookie/],
-  ['clock', /is now earlier than|request ?time ?too ?skewed|not yet valid|\bnbf\b|not before|issued (?:in the )?future|\biat\b.{0,40}future|clock ?skew|time ?skew|\bskewed\b|idx10222|signature not yet current|used before|too far in the future|expired or not yet/],
-  ['refresh', /invalid grant|refresh token.{0,40}(?:expired|revoked|invalid|not found)|aadsts700082|aadsts50173|aadsts70008\b/],
-  ['expired', /\bexpired\b|\bexpiry\b|token expir|lifetime validation failed|idx10223|no longer valid|too old/],
-  ['audience', /audience|\baud\b|idx10214|idx10231|aadsts500011|resource principal|intended for|invalid resource|wrong resource/],
-  ['issuer', /issuer|\biss\b|idx10205|idx10204|wrong tenant|tenant .{0,40}(?:not|mismatch|invalid)|aadsts50020|aadsts700016/],
+  ['clock', /is now earlier than|request ?time ?too ?skewed|not yet valid|\bnbf\b|not before|issued (?:in the )?future|\biat\b.{0,40}future|clock ?skew|time ?skew|\bskewed\b|signature not yet current|used before|too far in the future|expired or not yet|not valid before|(?:date|time)(?: header)? (?:is )?too old|time (?:frame|window)/],
+  ['refresh', /invalid grant|refresh token.{0,40}(?:expired|revoked|invalid|not found)|aadsts50173/],
+  ['expired', /\bexpired\b|\bexpiry\b|token expir|token (?:is |was )?(?:not|no longer) active|inactive token|lifetime validation failed|no longer valid|too old/],
+  ['audience', /audience|\baud\b|resource principal|intended for|invalid resource|wrong resource|\btoken (?:[a-z]+ )?(?:do|does) not match/],
+  ['issuer', /issuer|\biss\b|wrong tenant|tenant .{0,40}(?:not|mismatch|invalid)|aadsts50020/],
   ['aws-signature', /signature (?:we calculated )?does not match|secret access key|invalid client token id|security token included in the request is invalid|access key id you provided does not exist|header is formed correctly including the signature/],
-  ['signature', /signature|idx10503|idx10500|idx10501|idx10511|signing key|\bkid\b|jwks|malformed (?:token|jwt)|token (?:is )?malformed|jwt malformed/],
-  ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b/],
-  ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|aadsts7000215|aadsts7000222|client secret .{0,30}(?:expired|invalid)|unauthorized client/],
+  ['signature', /signature|signing key|\bkid\b|jwks|malformed (?:token|jwt)|token (?:is )?malformed|jwt malformed|signed jwt rejected|(?:not|failed to) (?:be )?verif(?:y|ied)|verification fail|no matching keys?|(?:another|unexpected|wrong) algorithm/],
+  ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b|scopes? (?:does|do|did) not (?:match|include|allow)/],
+  ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|client secret .{0,30}(?:expired|invalid)|unauthorized client/],
   ['no-password', /basic auth(?:entication)? with (?:a )?passwords? (?:is )?deprecated|password authentication (?:is|was|has been) (?:removed|deprecated|disabled)|support for password authentication was removed|use a personal access token instead|app password required/],
-  ['revoked', /revoked|deactivated|account (?:is |has been )?(?:disabled|inactive|suspended|locked|deleted)|account inactive|key (?:is |has been )?disabled|user (?:is )?suspended/],
+  ['revoked', /revoked|invalidated|deactivated|account (?:is |has been )?(?:disabled|inactive|suspended|locked|deleted)|account inactive|key (?:is |has been )?disabled|user (?:is )?suspended/],
   ['ip', /ip (?:address )?(?:is )?(?:not (?:allowed|whitelisted|permitted|authorized|in)|blocked|restricted|denied)|from this ip|not in (?:the )?(?:allow ?list|whitelist)|ip (?:allow ?list|whitelist)/],
-  ['policy', /conditional access|multi ?factor|\bmfa\b|interaction required|consent required|aadsts50076|aadsts50079|aadsts53003|aadsts65001/],
-  ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|login failed|logon failed|\b401 1\b|invalid user credentials/],
+  ['policy', /conditional access|multi ?factor|\bmfa\b|interaction required|consent required|aadsts65001/],
+  ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|log(?:in|on)(?: attempt| has| was)? failed|log(?:in|on)\b.{0,30}\bauthenticat\w* failed|\b401 1\b|invalid user credentials|(?:to|not) authenticate user|failed for user|(?:user ?name|password) (?:or password )?(?:is |was |were )?(?:invalid|incorrect|wrong)|denied due to (?:invalid|wrong|bad) credentials/],
   ['sso', /kerberos|\bntlm\b|\bspnego\b|\bsspi\b|\bgss(?:api)?\b/],
   ['config', /\b401 2\b|due to server configuration|authentication (?:method|scheme) .{0,40}(?:not supported|unsupported|disabled)|unsupported (?:auth|authentication) (?:scheme|method|type)/],
-  ['proxy', /proxy authentication required|proxy authorization required/],
-  ['invalid', /(?:invalid|incorrect|wrong|bad|unknown|malformed|unrecognized|unrecognised|not valid) (?:[a-z]+ ){0,3}?(?:key|token|credentials?|auth\b|jwt)|api key (?:is )?(?:not valid|invalid)|key not valid|\binvalid auth|bad credentials|authentication failed|could not (?:be )?(?:validated?|verif(?:y|ied)|authenticated?)|unauthenticated|invalid authentication|(?:token|key|credentials?) (?:[a-z]+ ){0,3}?(?:invalid|not valid)|not a valid (?:key|token)|access denied|failed to (?:authenticate|validate)|unauthori[sz]ed/],
-  ['missing', /\bmissing\b|not provided|\bno (?:auth|authorization|token|credentials?|api key|bearer)|(?:token|key|credentials?|authorization|header) (?:is |are |was |were )?(?:required|not (?:present|found|provided|supplied|set))|not authed|must (?:be )?(?:authenticated|logged in|signed in)|authentication (?:is )?required|login required|requires? authentication|credentials were not provided|authorization required|please (?:log|sign) in|must authenticate|did ?n t (?:provide|send|include)|did not (?:provide|send|include)|not authenticated/],
+  ['proxy', /proxy authentication required|proxy authorization required|(?:http|code|status|error|response) 407\b/],
+  ['invalid', /(?:invalid|incorrect|wrong|bad|unknown|malformed|unrecognized|unrecognised|not valid) (?:[a-z]+ ){0,4}?(?:key|token|credentials?|auth\b|jwt|app(?:lication)? password)|\binvalid auth|bad credentials|authentication failed|could not (?:be )?(?:validated?|authenticated?)|unauthenticated|(?:token|key|credentials?) (?:[a-z]+ ){0,3}?(?:invalid|incorrect|wrong|not valid)|not a valid (?:key|token)|(?:failed|unable) to (?:authenticate|validate)/],
+  ['missing', /\bmissing\b|not provided|\bno (?:auth|authorization|token|credentials?|api key|bearer)|(?:token|key|credentials?|authorization|header) (?:is |are |was |were )?(?:required|empty|blank|not (?:present|found|provided|supplied|set|sent))|not authed|must (?:be )?(?:authenticated|logged in|signed in)|must authenticate|authentication (?:is )?required|login required|requires? authentication|credentials were not provided|authorization required|please (?:log|sign) in|did(?: ?n ?| no)t (?:provide|send|include)|not authenticated|(?:need|have) to (?:sign in|log in|authenticate)|not (?:currently )?(?:logged|signed) in/],
+  // Last: these words only restate the status, so any more specific statement in the same message wins.
+  ['invalid', /unauthori[sz]ed|not authori[sz]ed|access denied|authentication error/],
 ];
 
 /** Messages that only restate the status ("Unauthorized", "401 Authorization Required"). */
-const GENERIC_RE = /^(?:(?:http )?(?:error )?\d{3} )?(?:unauthori[sz]ed|authorization required|authentication required|access denied|not authenticated|unauthenticated|login required)(?: (?:error|request|access))?(?: \d{3})?$/;
+const GENERIC_RE = /^(?:(?:http )?(?:error )?\d{3} )?(?:unauthori[sz]ed|authorization required|authentication required|access denied|not authenticated|unauthenticated|login required)(?: (?:error|request|access|exception))?(?: \d{3})?$/;
 
 /**
  * Normalises a message for matching: splits camelCase and snake_case, lower-cases, squeezes spaces.
@@ -57,14 +59,32 @@ export function normalise(s: string): string {
     .replace(/\s+/g, ' ');
 }
 
+const rankOf = (c: Category): number => CATEGORIES.findIndex(([x]) => x === c);
+
+/**
+ * @param text one message
+ * @returns the first category it matches, if any, with its rank (the pattern's position: lower is more specific)
+ */
+export function classifyRanked(text: string): { cat: Category; rank: number } | undefined {
+  const n = normalise(text);
+  const i = CATEGORIES.findIndex(([, re]) => re.test(n));
+  const cat = CATEGORIES[i]?.[0];
+  let to: Category | undefined;
+  // "Invalid API key or access token (… wrong password)": a message that names a key is about the key.
+  if (cat === 'userpass' && /\b(?:api key|access token|app(?:lication)? password)\b/.test(n)) to = 'invalid';
+  // "invalid, expired, or revoked", "incorrect or missing": a server listing the possibilities does not say which.
+  if ((cat === 'expired' || cat === 'revoked' || cat === 'refresh' || cat === 'missing') && /\b(?:invalid|incorrect)\b.{0,20}\bor\b|\bor\b.{0,20}\b(?:invalid|incorrect)\b/.test(n)) to = 'invalid';
+  // "as an anonymous user", "anonymous access is disabled": the server saw no identity at all.
+  if ((!cat || cat === 'invalid') && /\banonymous\b/.test(n)) to = 'missing';
+  return to ? { cat: to, rank: rankOf(to) } : cat ? { cat, rank: i } : undefined;
+}
+
 /**
  * @param text one message
  * @returns the first category it matches, if any
  */
 export function classify(text: string): Category | undefined {
-  const n = normalise(text);
-  for (const [cat, re] of CATEGORIES) if (re.test(n)) return cat;
-  return undefined;
+  return classifyRanked(text)?.cat;
 }
 
 /** A classified message: its category and the line that says so. */
@@ -79,23 +99,28 @@ export interface Classified {
  * @returns the winning category with its line, or undefined
  */
 export function classifyAll(lines: readonly TextLine[]): Classified | undefined {
-  let best: Classified | undefined;
-  let bestRank = CATEGORIES.length;
+  const all: (Classified & { rank: number; code: boolean })[] = [];
   for (const line of lines) {
     // URLs in bodies ("error_uri", documentation links) say nothing about the failure.
-    const value = line.text.replace(/^[\w.]{1,80}: /, '');
+    const value = line.text.replace(/^[\w.@-]{1,80}: /, '');
     if (/^https?:\/\/\S*$/.test(value)) continue;
     // "Unauthorized" restates the status code, and servers' stock 401 pages say nothing specific.
     if (GENERIC_RE.test(normalise(value).trim()) || /could not verify that you are authori[sz]ed|lacks valid authentication credentials/i.test(value)) continue;
-    const cat = classify(line.text);
-    if (!cat) continue;
-    const rank = CATEGORIES.findIndex(([c]) => c === cat);
-    if (rank < bestRank) {
-      best = { cat, line };
-      bestRank = rank;
-    }
+    const c = classifyRanked(line.text);
+    if (c) all.push({ ...c, line, code: !/\s/.test(value.trim()) });
   }
-  return best;
+  const best = (xs: typeof all) => xs.reduce<(typeof all)[number] | undefined>((b, x) => (!b || x.rank < b.rank ? x : b), undefined);
+  // A server's sentence ("Invalid user credentials") says more than its error code (invalid_grant,
+  // INVALID_AUTHENTICATION). Codes decide only when no sentence speaks, when the sentence just says
+  // "invalid" and the code names why (token_expired), and at a token endpoint, where
+  // invalid_grant's "expired or revoked" is about the grant (the refresh token).
+  const said = best(all.filter((x) => !x.code));
+  const coded = best(all.filter((x) => x.code))?.cat;
+  // (A user/password code yields only to a sentence that names a key or token instead.)
+  const weak = said?.cat === 'invalid' && coded !== undefined && coded !== 'missing' && !(coded === 'userpass' && /key|token|app(?:lication)? password/i.test(said.line.text));
+  const grant = (said?.cat === 'expired' || said?.cat === 'revoked') && coded === 'refresh';
+  const win = said && !weak && !grant ? said : best(all);
+  return win && { cat: win.cat, line: win.line };
 }
 
 /** A cause for a category, given how the request authenticated. */
@@ -111,9 +136,10 @@ interface Mapped {
  * Maps what the server said to a cause, given what the request sent.
  * @param cat the message category
  * @param kind the credential kind the request used
+ * @param text the message, for what it names (a personal access token is an API token, not OAuth)
  * @returns the cause, fix and wording
  */
-export function mapCategory(cat: Category, kind: CredKind): Mapped {
+export function mapCategory(cat: Category, kind: CredKind, text = ''): Mapped {
   const m = (cause: string | undefined, fix: string, title: string, bonus = 0): Mapped => ({ cause, fix, title, bonus });
   switch (cat) {
     case 'preflight':
@@ -129,7 +155,7 @@ export function mapCategory(cat: Category, kind: CredKind): Mapped {
     case 'expired':
       if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The login session has expired.');
       if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', 'check-credentials', 'The password (or account) has expired.');
-      if (kind === 'key') return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key has expired.');
+      if (kind === 'key' || /personal access token|api (?:key|token)|app password|\bpat\b|security token|session token/.test(normalise(text))) return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key or token has expired.');
       return m('expired-oauth-token', 'refresh-oauth-token', 'The access token has expired.', 2);
     case 'audience':
       return m('wrong-audience-or-issuer', 'fix-token-audience', 'The token was issued for a different API (its audience does not match this one).', 2);
@@ -190,7 +216,7 @@ const FROM_TEXT = 76;
  * @returns the finding
  */
 export function messageFinding(c: Classified, kind: CredKind, base: number, ex: Exchange | undefined, extra: Evidence[] = []): Finding {
-  const mapped = mapCategory(c.cat, kind);
+  const mapped = mapCategory(c.cat, kind, c.line.text);
   return {
     rule: `message-${c.cat}`, title: mapped.title, cause: mapped.cause, fix: mapped.fix,
     score: base + mapped.bonus,
@@ -219,14 +245,16 @@ export function messageRules(ctx: Ctx): void {
       ctx.findings.push(messageFinding({ cat: fromDesc.cat, line: orig }, kind, FROM_DESCRIPTION, ex));
     }
     // Apache's stock 401 page blames "bad password" whatever happened: it is no evidence.
-    const body = /could not verify that you\s+are\s+authori[sz]ed/i.test(r.body) ? undefined : classifyAll(bodyMessages(r.body, r.bodyLine));
+    // Error headers (x-ms-error-code, grpc-message, x-amzn-errortype …) speak when a HEAD or a gateway sends no body.
+    const errHeaders = r.headers.filter((h) => /error|reason|message|diagnostic/i.test(h.name)).map((h) => ({ text: `${h.name}: ${h.value}`, line: h.line }));
+    const body = /could not verify that you\s+are\s+authori[sz]ed/i.test(r.body) ? undefined : classifyAll([...bodyMessages(r.body, r.bodyLine), ...errHeaders]);
     if (body) {
       // Under a Basic/Digest challenge, a message that names no key or token is about a password.
-      const pw = kind === 'unknown' && challengesOf(r).challenges.some((ch) => ch.schemeKey === 'basic' || ch.schemeKey === 'digest') && !/key|token/i.test(body.line.text);
+      const pw = kind === 'unknown' && body.cat !== 'missing' && challengesOf(r).challenges.some((ch) => ch.schemeKey === 'basic' || ch.schemeKey === 'digest') && !/key|token/i.test(body.line.text);
       const f = messageFinding(body, pw ? 'basic' : kind, FROM_BODY, ex);
       // IIS's "401.2" page under a Negotiate/NTLM challenge is about Windows sign-in, not a header to fix.
       const windows = challengesOf(r).challenges.some((ch) => ch.schemeKey === 'negotiate' || ch.schemeKey === 'ntlm');
-      if (windows && (body.cat === 'config' || body.cat === 'sso' || body.cat === 'invalid')) {
+      if (windows && (body.cat === 'config' || body.cat === 'sso' || body.cat === 'invalid' || body.cat === 'userpass')) {
         f.fix = 'fix-intranet-sso';
         f.cause = ctx.parsed.kind === 'curl' ? 'unsupported-auth-scheme' : 'intranet-sso-failed';
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, confidenceOf, formatReport } from '../../../src/diagnose/report.ts';
+import { HINTS } from '../../../src/diagnose/hints.ts';
 import { fixture, NOW } from './support.ts';
 
 describe('ranking and report', () => {
@@ -21,11 +22,11 @@ describe('ranking and report', () => {
   it('says what to paste when nothing is found, and how to capture it', () => {
     const r = analyse('hello world', { now: NOW });
     expect(r.findings).toEqual([]);
-    expect(r.hints.join(' ')).toMatch(/curl -v/);
-    expect(r.hints.join(' ')).toMatch(/HAR/);
+    expect(r.hints.map((h) => HINTS[h]).join(' ')).toMatch(/curl -v/);
+    expect(r.hints.map((h) => HINTS[h]).join(' ')).toMatch(/HAR/);
     const ok = analyse(fixture('captured/api-ok.txt'), { now: NOW });
     expect(ok.findings).toEqual([]);
-    expect(ok.hints[0]).toMatch(/no 401 or 407/i);
+    expect(HINTS[ok.hints[0] ?? 'curl']).toMatch(/no 401 or 407/i);
   });
 
   it('decodes JWT facts with readable dates and never claims verification', () => {

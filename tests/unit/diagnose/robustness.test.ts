@@ -68,6 +68,9 @@ describe('never hangs: 5 MB inputs', () => {
     ['5 MB of unclosed JSON', `{"log":{"entries":[${fill('{"a":[')}`],
     ['5 MB of HTML tags', `HTTP/1.1 401 Unauthorized\n\n${fill('<div class="x">')}`],
     ['5 MB of "<" prefixed lines', fill('< \n')],
+    // The message patterns' bounded gaps and disjunctions ("invalid … or …", "date … too old", "407").
+    ['5 MB of one line of near-miss message words', fill('invalid or incorrect or time header date anonymous 407 response ')],
+    ['5 MB of curl info lines before one request', `${fill('* Trying 10.0.0.1:443...\n')}> GET / HTTP/1.1\n> Host: h\n>\n< HTTP/1.1 401 Unauthorized\n`],
   ];
   for (const [name, input] of cases) {
     // A generous bound (the machine may be busy): catastrophic backtracking would take minutes, not seconds.
