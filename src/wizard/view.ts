@@ -143,11 +143,8 @@ class FixWizard extends HTMLElement {
       for (const set of (a.dataset['tabs'] ?? '').split(' ') as EnvKey[]) if (env[set]) q.set(set, env[set]);
       a.href = `${a.pathname}${q.size ? `?${q}` : ''}`;
     }
-    const sets = this.step.querySelector<HTMLElement>('[data-sets]')?.dataset['sets'] ?? '';
-    for (const sel of this.selects) {
-      sel.value = env[sel.name as EnvKey] ?? '';
-      (sel.parentElement as HTMLElement).hidden = !sets.includes(sel.name);
-    }
+    // Which of them show for this branch is CSS (:has on the step's data-sets), see Wizard.astro.
+    for (const sel of this.selects) sel.value = env[sel.name as EnvKey] ?? '';
   }
 }
 
