@@ -42,7 +42,10 @@ test('answer → next step painted (benchmark)', async ({ page }) => {
     await pick.click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { paints: number[] }).paints.length)).toBeGreaterThan(before);
   }
-  const { paints, swaps } = await page.evaluate(() => window as unknown as { paints: number[]; swaps: number[] });
+  const { paints, swaps } = await page.evaluate(() => {
+    const w = window as unknown as { paints: number[]; swaps: number[] };
+    return { paints: w.paints, swaps: w.swaps };
+  });
   const stats = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
     const at = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN).toFixed(1);
