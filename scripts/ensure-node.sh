@@ -29,7 +29,10 @@ if ! node_ok; then
   node_ok || { echo "run.sh: could not provision Node 24" >&2; exit 1; }
 fi
 
-# npm ci only when the lock changed since the last install, so repeat runs start fast.
+# Install only when the lock changed since the last install, so repeat runs start fast.
+# `npm install` (which follows package-lock.json) rather than `npm ci`: vite 8 declares a
+# Windows-only optional dependency (napi-windows-process-start-time) that the registry these
+# machines reach does not serve, so it can never enter the lock and `npm ci` refuses the lock.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-fund --no-audit
+  npm install --no-fund --no-audit
 fi

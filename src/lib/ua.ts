@@ -20,59 +20,81 @@ export interface Detected {
 }
 
 /**
- * Detects browser and OS from a user-agent string. Order matters: Edge and Samsung Internet also
- * say "Chrome", Chrome on iOS says "Safari", and iPadOS in desktop mode claims to be a Mac (so
- * callers with a DOM should also pass `touchPoints`).
+ * Detects only the browser and OS tab ids: what the tabs script needs. Kept apart from the version
+ * parsing so the tabs bundle stays small (it ships on every fix page). Order matters: Edge and
+ * Samsung Internet also say "Chrome", Chrome on iOS says "Safari", and iPadOS in desktop mode
+ * claims to be a Mac (so callers with a DOM should also pass `touchPoints`).
+ * @param ua navigator.userAgent
+ * @param touchPoints navigator.maxTouchPoints; > 1 on a "Macintosh" UA means an iPad
+ * @returns the detected ids; undefined where unknown
+ */
+export function detectIds(ua: string, touchPoints = 0): Pick<Detected, 'browser' | 'os'> {
+  const s = ua.slice(0, 1000); // bounded: never scan a pathological string
+  const t = (re: RegExp) => re.test(s);
+  const os: OsId | undefined =
+    t(/iPhone|iPad|iPod/) || (t(/Macintosh/) && touchPoints > 1)
+      ? 'ios'
+      : t(/Android/)
+        ? 'android'
+        : t(/CrOS/)
+          ? 'chromeos'
+          : t(/Windows NT/)
+            ? 'windows'
+            : t(/Mac OS X|Macintosh/)
+              ? 'macos'
+              : t(/Linux|X11/)
+                ? 'linux'
+                : undefined;
+  // Every iOS browser uses WebKit; Safari's settings paths are the useful ones, except Chrome
+  // for iOS whose own menus differ, which still maps best to the Safari (iPhone/iPad) panel.
+  const browser: BrowserId | undefined = t(/SamsungBrowser\//)
+    ? 'samsung'
+    : t(/Edg(?:e|A|iOS)?\//)
+      ? 'edge'
+      : t(/Firefox\/|FxiOS\//)
+        ? 'firefox'
+        : os === 'ios'
+          ? 'safari-ios'
+          : t(/Chrome\/|Chromium\//)
+            ? os === 'android'
+              ? 'chrome-android'
+              : 'chrome'
+            : t(/Safari\//) && os === 'macos'
+              ? 'safari-mac'
+              : undefined;
+  return { browser, os };
+}
+
+/** Where each browser states its major version. */
+const BROWSER_VERSION: Record<BrowserId, RegExp> = {
+  samsung: /SamsungBrowser\/(\d+)/,
+  edge: /Edg(?:e|A|iOS)?\/(\d+)/,
+  firefox: /(?:Firefox|FxiOS)\/(\d+)/,
+  'safari-ios': /(?:Version|CriOS)\/(\d+)/,
+  chrome: /(?:Chrome|Chromium)\/(\d+)/,
+  'chrome-android': /(?:Chrome|Chromium)\/(\d+)/,
+  'safari-mac': /Version\/(\d+(?:\.\d+)?)/,
+};
+
+/**
+ * Detects browser and OS from a user-agent string, with versions where the UA states them.
  * @param ua navigator.userAgent
  * @param touchPoints navigator.maxTouchPoints; > 1 on a "Macintosh" UA means an iPad
  * @returns the detected ids and versions; undefined where unknown
  */
 export function detect(ua: string, touchPoints = 0): Detected {
-  const s = ua.slice(0, 1000); // bounded: never scan a pathological string
-  const ipadDesktop = /Macintosh/.test(s) && touchPoints > 1;
-  let os: OsId | undefined;
-  let osVersion: string | undefined;
-  if (/iPhone|iPad|iPod/.test(s) || ipadDesktop) {
-    os = 'ios';
-    osVersion = /OS (\d+)[._](\d+)/.exec(s)?.slice(1, 3).join('.') ?? /Version\/(\d+(?:\.\d+)?)/.exec(s)?.[1];
-  } else if (/Android/.test(s)) {
-    os = 'android';
-    osVersion = /Android (\d+(?:\.\d+)?)/.exec(s)?.[1];
-  } else if (/CrOS/.test(s)) {
-    os = 'chromeos';
-  } else if (/Windows NT/.test(s)) {
-    os = 'windows';
-    osVersion = /Windows NT (\d+\.\d+)/.exec(s)?.[1];
-  } else if (/Mac OS X|Macintosh/.test(s)) {
-    os = 'macos';
-    osVersion = /Mac OS X (\d+)[._](\d+)/.exec(s)?.slice(1, 3).join('.');
-  } else if (/Linux|X11/.test(s)) {
-    os = 'linux';
-  }
-
-  let browser: BrowserId | undefined;
-  let browserVersion: string | undefined;
+  const s = ua.slice(0, 1000);
+  const { browser, os } = detectIds(s, touchPoints);
   const v = (re: RegExp) => re.exec(s)?.[1];
-  if (/SamsungBrowser\//.test(s)) {
-    browser = 'samsung';
-    browserVersion = v(/SamsungBrowser\/(\d+)/);
-  } else if (/Edg(?:e|A|iOS)?\//.test(s)) {
-    browser = 'edge';
-    browserVersion = v(/Edg(?:e|A|iOS)?\/(\d+)/);
-  } else if (/Firefox\/|FxiOS\//.test(s)) {
-    browser = 'firefox';
-    browserVersion = v(/(?:Firefox|FxiOS)\/(\d+)/);
-  } else if (os === 'ios') {
-    // Every iOS browser uses WebKit; Safari's settings paths are the useful ones, except Chrome
-    // for iOS whose own menus differ, which still maps best to the Safari (iPhone/iPad) panel.
-    browser = 'safari-ios';
-    browserVersion = v(/Version\/(\d+)/) ?? v(/CriOS\/(\d+)/);
-  } else if (/Chrome\/|Chromium\//.test(s)) {
-    browser = os === 'android' ? 'chrome-android' : 'chrome';
-    browserVersion = v(/(?:Chrome|Chromium)\/(\d+)/);
-  } else if (/Safari\//.test(s) && os === 'macos') {
-    browser = 'safari-mac';
-    browserVersion = v(/Version\/(\d+(?:\.\d+)?)/);
-  }
-  return { browser, browserVersion, os, osVersion };
+  const osVersion =
+    os === 'ios'
+      ? (/OS (\d+)[._](\d+)/.exec(s)?.slice(1, 3).join('.') ?? v(/Version\/(\d+(?:\.\d+)?)/))
+      : os === 'android'
+        ? v(/Android (\d+(?:\.\d+)?)/)
+        : os === 'windows'
+          ? v(/Windows NT (\d+\.\d+)/)
+          : os === 'macos'
+            ? /Mac OS X (\d+)[._](\d+)/.exec(s)?.slice(1, 3).join('.')
+            : undefined;
+  return { browser, browserVersion: browser && v(BROWSER_VERSION[browser]), os, osVersion };
 }

@@ -29,4 +29,45 @@ test.describe('search', () => {
     await expect(page.getByRole('status')).toHaveText('No results for “zzqxjvvk”.');
     await expect(page.getByRole('main').getByRole('link', { name: 'wizard' })).toHaveAttribute('href', '/wizard/');
   });
+
+  test('a hit inside a tab panel lands on that panel and opens it', async ({ page }) => {
+    await page.goto('/search/?q=winver');
+    const hit = page.getByRole('main').getByRole('link', { name: /How the steps on fix pages work/ });
+    await expect(hit).toHaveAttribute('href', /^\/guide\/tabs-help\/#t\d+-windows$/);
+    await hit.focus();
+    await page.keyboard.press('Enter');
+    // The default browser here says Linux, so Windows was not the tab this page would open on.
+    const os = page.getByRole('tablist', { name: 'Steps for your operating system' });
+    await expect(os.getByRole('tab', { selected: true })).toHaveText('Windows');
+    await expect(page.getByRole('tabpanel', { name: 'Windows' })).toBeInViewport();
+  });
+
+  test('the header search field sends the query to the search page, which loads Pagefind only then', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const pagefind: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/pagefind/')) pagefind.push(r.url());
+    });
+    await page.goto('/guide/what-is-401/');
+    const field = page.getByRole('search').getByRole('searchbox', { name: 'Search' });
+    await field.fill('realm');
+    expect(pagefind).toEqual([]);
+    await field.press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=realm$/);
+    await expect(page.getByRole('searchbox', { name: 'Search the guide' })).toHaveValue('realm');
+    await expect(page.getByRole('status')).toContainText(/\d+ results? for “realm”/);
+    expect(pagefind.length).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  test('a query that names a browser opens the result page on that browser tab', async ({ page }) => {
+    await page.goto('/search/?q=find%20in%20page%20firefox');
+    const hit = page.getByRole('main').getByRole('link', { name: /How the steps on fix pages work/ });
+    await expect(hit).toHaveAttribute('href', /^\/guide\/tabs-help\/\?browser=firefox(#[\w-]+)?$/);
+    await hit.click();
+    for (const nth of [0, 1]) {
+      await expect(page.getByRole('tablist', { name: 'Steps for your browser' }).nth(nth).getByRole('tab', { selected: true })).toHaveText('Firefox');
+    }
+  });
 });

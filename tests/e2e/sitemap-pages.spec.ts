@@ -21,7 +21,7 @@ for (const scheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ colorScheme: scheme });
         const page = await context.newPage();
         const problems = await watchPage(page, new URL(baseURL ?? '').origin);
-        const response = await page.goto(path, { waitUntil: 'networkidle' });
+        const response = await page.goto(path, { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
         await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
         await expect(page.locator('h1')).toHaveCount(1);

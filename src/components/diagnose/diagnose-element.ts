@@ -1,0 +1,209 @@
+// <fix-diagnose>: DOM glue for the diagnoser page. Reads the textarea / file / drop, runs the pure
+// core (src/diagnose/) in this page, and renders the report. Rules of the house:
+//  - no network: nothing here calls fetch, XHR, WebSocket or sendBeacon, and no URL from the input
+//    is ever put into an href/src (links point only at our own /guide/ and /wizard/ paths);
+//  - pasted text reaches the DOM only through textContent / value, never innerHTML;
+//  - secrets are masked on screen unless "Show secrets" is ticked;
+//  - analysis is debounced while typing and yields to the browser before heavy runs.
+
+import { redact, redactLine } from '../../diagnose/redact';
+import { analyse } from '../../diagnose/report';
+import { INPUT_KINDS, KIND_LABELS, type InputKind, type RankedFinding, type Report } from '../../diagnose/types';
+
+const MAX_FILE = 50 * 1024 * 1024;
+const DEBOUNCE_MS = 300;
+
+const CONF_LABEL = { high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence' } as const;
+
+/** Creates an element holding text (always via textContent). */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.textContent = text;
+  return e;
+}
+
+/** Only our own absolute paths become links (findings never carry input-derived URLs, but be sure). */
+function safeHref(href: string): string {
+  return /^\/(?:guide|wizard)\/[a-z0-9/?=&%-]*$/i.test(href) ? href : '/guide/';
+}
+
+class FixDiagnose extends HTMLElement {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private runId = 0;
+
+  private q<T extends Element>(sel: string): T {
+    const e = this.querySelector<T>(sel);
+    if (!e) throw new Error(`fix-diagnose: missing ${sel}`);
+    return e;
+  }
+
+  connectedCallback(): void {
+    const form = this.q<HTMLFormElement>('[data-dx-form]');
+    const input = this.q<HTMLTextAreaElement>('[data-dx-input]');
+    const kind = this.q<HTMLSelectElement>('[data-dx-kind]');
+    const file = this.q<HTMLInputElement>('[data-dx-file]');
+    const drop = this.q<HTMLElement>('[data-dx-drop]');
+    const show = this.q<HTMLInputElement>('[data-dx-show]');
+
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.schedule(0);
+    });
+    input.addEventListener('input', () => this.schedule(DEBOUNCE_MS));
+    kind.addEventListener('change', () => this.schedule(0));
+    show.addEventListener('change', () => this.schedule(0));
+    file.addEventListener('change', () => {
+      const f = file.files?.[0];
+      if (f) void this.load(f);
+    });
+    drop.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.classList.add('border-brand-600');
+    });
+    drop.addEventListener('dragleave', () => drop.classList.remove('border-brand-600'));
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('border-brand-600');
+      const f = e.dataTransfer?.files?.[0];
+      if (f) void this.load(f);
+    });
+    this.q<HTMLButtonElement>('[data-dx-clear]').addEventListener('click', () => {
+      input.value = '';
+      file.value = '';
+      kind.value = 'auto';
+      this.q<HTMLElement>('[data-dx-copybox]').hidden = true;
+      this.schedule(0);
+      input.focus();
+    });
+    this.q<HTMLButtonElement>('[data-dx-copy]').addEventListener('click', () => void this.copyRedacted());
+    if (input.value.trim()) this.schedule(0); // e.g. restored by the browser on back/forward
+  }
+
+  /** Reads a picked or dropped file as text into the textarea. */
+  private async load(f: File): Promise<void> {
+    const status = this.q<HTMLElement>('[data-dx-status]');
+    if (f.size > MAX_FILE) {
+      status.textContent = `That file is ${(f.size / 1048576).toFixed(1)} MB; the diagnoser reads files up to ${MAX_FILE / 1048576} MB.`;
+      return;
+    }
+    status.textContent = `Reading ${f.name}…`;
+    const text = await f.text();
+    this.q<HTMLTextAreaElement>('[data-dx-input]').value = text;
+    this.q<HTMLSelectElement>('[data-dx-kind]').value = 'auto';
+    this.schedule(0);
+  }
+
+  /** Debounces analysis; large inputs get a status line painted before the work starts. */
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    const id = ++this.runId;
+    this.timer = setTimeout(() => {
+      const text = this.q<HTMLTextAreaElement>('[data-dx-input]').value;
+      if (text.length > 200_000) {
+        this.q<HTMLElement>('[data-dx-status]').textContent = 'Analysing…';
+        // Let the status paint (two frames), then do the work.
+        requestAnimationFrame(() => setTimeout(() => this.run(id, text), 0));
+      } else this.run(id, text);
+    }, delay);
+  }
+
+  private run(id: number, text: string): void {
+    if (id !== this.runId) return; // superseded by newer input
+    const status = this.q<HTMLElement>('[data-dx-status]');
+    const detected = this.q<HTMLElement>('[data-dx-detected]');
+    if (text.trim() === '') {
+      this.render(undefined);
+      detected.textContent = '';
+      status.textContent = 'Paste something above to start.';
+      return;
+    }
+    const forced = this.q<HTMLSelectElement>('[data-dx-kind]').value;
+    const kind = (INPUT_KINDS as readonly string[]).includes(forced) ? (forced as InputKind) : undefined;
+    const t0 = performance.now();
+    const report = analyse(text, { kind });
+    const ms = Math.round(performance.now() - t0);
+    detected.textContent = kind
+      ? `Read as ${KIND_LABELS[report.kind]} (you chose this; detection said ${KIND_LABELS[report.detected]}).`
+      : `Detected: ${KIND_LABELS[report.detected]}${report.exchanges ? `, ${report.exchanges} exchange${report.exchanges === 1 ? '' : 's'}` : ''}. Analysed in ${ms} ms.`;
+    this.render(report);
+    const top = report.findings[0];
+    status.textContent = top
+      ? `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}. Most likely: ${top.title}`
+      : 'No cause found in this input. See below for what to paste.';
+  }
+
+  private mask(s: string): string {
+    return this.q<HTMLInputElement>('[data-dx-show]').checked ? s : redactLine(s);
+  }
+
+  private render(report: Report | undefined): void {
+    const facts = this.q<HTMLDetailsElement>('[data-dx-facts]');
+    this.q('[data-dx-findings]').replaceChildren(...(report?.findings ?? []).map((f, i) => this.finding(f, i)));
+    this.q('[data-dx-hints]').replaceChildren(...[...(report?.warnings ?? []), ...(report?.hints ?? [])].map((h) => el('li', h)));
+    const items = (report?.facts ?? []).map((f) => {
+      const row = this.clone('[data-dx-fact-tpl]');
+      this.fill(row, 'label', f.label);
+      this.fill(row, 'lines', f.lines.map((l) => this.mask(l)).join('\n'));
+      return row;
+    });
+    this.q('[data-dx-factlist]').replaceChildren(...items);
+    facts.hidden = items.length === 0;
+  }
+
+  /** Clones a <template>'s content (markup and classes live in DiagnoseTool.astro). */
+  private clone(sel: string): DocumentFragment {
+    return this.q<HTMLTemplateElement>(sel).content.cloneNode(true) as DocumentFragment;
+  }
+
+  /** Sets the text of a [data-f=name] slot; returns it. */
+  private fill(root: ParentNode, name: string, text: string): HTMLElement {
+    const e = root.querySelector<HTMLElement>(`[data-f=${name}]`) ?? el('span');
+    e.textContent = text;
+    return e;
+  }
+
+  private link(root: ParentNode, name: string, href: string | undefined): void {
+    const a = root.querySelector<HTMLAnchorElement>(`[data-f=${name}]`);
+    if (!a) return;
+    if (href) a.href = safeHref(href);
+    else a.remove();
+  }
+
+  private finding(f: RankedFinding, i: number): DocumentFragment {
+    const card = this.clone('[data-dx-finding-tpl]');
+    this.fill(card, 'title', `${i + 1}. ${f.title}`);
+    this.fill(card, 'conf', CONF_LABEL[f.confidence]).dataset['c'] = f.confidence; // colours: data-[c=…] classes in the template
+    this.fill(card, 'detail', f.detail ?? '');
+    const box = card.querySelector('[data-f=evidence]');
+    for (const e of f.evidence) {
+      const row = this.clone('[data-dx-ev-tpl]');
+      this.fill(row, 'where', e.line ? `line ${e.line}` : e.where ?? 'read');
+      this.fill(row, 'text', this.mask(e.text).slice(0, 2000));
+      box?.append(row);
+    }
+    if (f.evidence.length === 0) card.querySelector('figure')?.remove();
+    this.fill(card, 'fix', `Fix: ${f.fixLabel}`);
+    this.link(card, 'fix', f.fixHref);
+    this.link(card, 'wizard', f.wizardHref);
+    this.link(card, 'cause', f.causeHref);
+    return card;
+  }
+
+  private async copyRedacted(): Promise<void> {
+    const text = this.q<HTMLTextAreaElement>('[data-dx-input]').value;
+    const status = this.q<HTMLElement>('[data-dx-status]');
+    const box = this.q<HTMLElement>('[data-dx-copybox]');
+    const out = redact(text);
+    try {
+      await navigator.clipboard.writeText(out);
+      box.hidden = true;
+      status.textContent = 'Copied a redacted copy: Authorization, cookies, API keys and token signatures are replaced by [redacted].';
+    } catch {
+      this.q<HTMLTextAreaElement>('[data-dx-redacted]').value = out;
+      box.hidden = false;
+      status.textContent = 'The clipboard is not available here; the redacted copy is shown below the form.';
+    }
+  }
+}
+
+if (!customElements.get('fix-diagnose')) customElements.define('fix-diagnose', FixDiagnose);

@@ -1,0 +1,96 @@
+// One entry point from pasted text to the common model (types.ts Parsed), whatever the kind.
+
+import type { Header, InputKind, Parsed } from '../types.ts';
+import { jsonMessages, textMessages } from './body.ts';
+import { parseCurl } from './curl.ts';
+import { detectKind } from './detect.ts';
+import { parseHar } from './har.ts';
+import { HEADER_RE, parseHttp, splitLines } from './http.ts';
+import { parseHttpie, stripAnsi } from './httpie.ts';
+
+/** Largest input read in full; beyond it the text is cut (5 MB HARs fit comfortably). */
+export const MAX_INPUT = 12 * 1024 * 1024;
+
+const empty = (kind: InputKind, detected: InputKind): Parsed => ({
+  kind, detected, exchanges: [], info: [], messages: [], bare: undefined, warnings: [], harCreator: undefined,
+});
+
+/**
+ * Parses pasted evidence into the common model.
+ * @param input the pasted text or file contents
+ * @param force a kind chosen by the visitor, overriding detection
+ * @returns the parsed model; never throws
+ */
+export function parseInput(input: string, force?: InputKind): Parsed {
+  let text = stripAnsi(input);
+  const detected = detectKind(text);
+  const kind = force ?? detected;
+  const out = empty(kind, detected);
+  if (text.length > MAX_INPUT) {
+    text = text.slice(0, MAX_INPUT);
+    out.warnings.push(`Only the first ${MAX_INPUT / 1024 / 1024} MB were read.`);
+  }
+  try {
+    switch (kind) {
+      case 'har': {
+        const h = parseHar(text);
+        out.exchanges = h.exchanges;
+        out.harCreator = h.creator;
+        out.warnings.push(...h.warnings);
+        if (h.exchanges.length === 0) out.messages = textMessages(text, 1);
+        break;
+      }
+      case 'curl': {
+        const c = parseCurl(text);
+        out.exchanges = c.exchanges;
+        out.info = c.info;
+        break;
+      }
+      case 'http':
+        out.exchanges = parseHttp(text);
+        // Nothing that looks like a real message (no status, no request line): read it as text too.
+        if (!out.exchanges.some((x) => x.response?.status || x.request?.line)) out.messages = textMessages(text, 1);
+        break;
+      case 'httpie': {
+        const h = parseHttpie(text);
+        out.exchanges = h.exchanges;
+        out.messages = h.messages;
+        break;
+      }
+      case 'jwt':
+      case 'auth-header':
+      case 'cookie': {
+        out.bare = bareHeader(text.trim(), kind);
+        break;
+      }
+      case 'json': {
+        try {
+          out.messages = jsonMessages(JSON.parse(text), text, 1);
+        } catch {
+          out.warnings.push('This is not valid JSON, so it was read as text.');
+          out.messages = textMessages(text, 1);
+        }
+        break;
+      }
+      default:
+        out.messages = textMessages(text, 1);
+    }
+  } catch {
+    // Parsers are written not to throw; this is the last line of defence (e.g. a stack overflow).
+    out.warnings.push('Part of this input could not be read.');
+  }
+  return out;
+}
+
+/** A lone credential: "Authorization: Bearer …", "Bearer …", a bare JWT, "Cookie: …". */
+function bareHeader(t: string, kind: InputKind): Header {
+  const firstLine = splitLines(t)[0] ?? '';
+  const h = HEADER_RE.exec(firstLine);
+  if (h && kind !== 'jwt') {
+    const raw = h[2] ?? '';
+    return { name: h[1] ?? '', value: raw.trim(), raw, line: 1 };
+  }
+  if (kind === 'cookie') return { name: 'Cookie', value: firstLine.trim(), raw: firstLine, line: 1 };
+  if (kind === 'jwt') return { name: 'JWT', value: t.replace(/^bearer\s+/i, '').trim(), raw: t, line: 1 };
+  return { name: 'Authorization', value: firstLine.trim(), raw: firstLine, line: 1 };
+}

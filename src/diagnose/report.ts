@@ -1,0 +1,158 @@
+// From pasted text to a ranked report: parse, run the rules, merge findings that name the same
+// cause, rank, attach links (fix page with the visitor's tab, wizard outcome, cause page), and say
+// what to paste next when nothing was found. Also renders the report as plain text for the CLI.
+
+import { DETAILS } from './details.ts';
+import { clientFromUserAgent, fixHref, FIX_PAGES, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
+import { parseInput } from './parse/index.ts';
+import { redactLine } from './redact.ts';
+import { hdr } from './rules/context.ts';
+import { runRules } from './rules/index.ts';
+import { KIND_LABELS, type Confidence, type Exchange, type Finding, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
+
+/** Options for analyse(). */
+export interface AnalyseOptions {
+  /** Force the input kind instead of detecting it. */
+  kind?: InputKind | undefined;
+  /** The current time in milliseconds (defaults to Date.now(); tests pass a fixed clock). */
+  now?: number | undefined;
+}
+
+/**
+ * @param score 0–100
+ * @returns the bucket we show
+ */
+export function confidenceOf(score: number): Confidence {
+  return score >= 75 ? 'high' : score >= 50 ? 'medium' : 'low';
+}
+
+// "The token is invalid" restates the failure; when a rule names *why* (expired, wrong audience,
+// clock, revoked …), the umbrella finding should not compete with it.
+const UMBRELLA = new Set(['bearer-invalid-token', 'message-invalid']);
+function demoteUmbrellas(findings: Finding[]): Finding[] {
+  const specific = findings.filter((f) => !UMBRELLA.has(f.rule) && f.score >= 70 && f.cause !== 'missing-or-invalid-api-token' && f.cause !== 'missing-challenge');
+  const best = specific.reduce((m, f) => Math.max(m, f.score), 0);
+  if (best === 0) return findings;
+  return findings.map((f) => (UMBRELLA.has(f.rule) ? { ...f, score: Math.min(f.score, best - 15) } : f));
+}
+
+/** Merges findings that point at the same cause and fix: the strongest wording wins, evidence adds up. */
+function merge(findings: readonly Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  const sorted = [...findings].sort((a, b) => b.score - a.score);
+  for (const f of sorted) {
+    const key = `${f.cause ?? f.rule}|${f.fix}`;
+    const have = byKey.get(key);
+    if (!have) {
+      byKey.set(key, { ...f, evidence: [...f.evidence] });
+      continue;
+    }
+    // Independent evidence for the same cause makes it more likely, a little.
+    if (have.rule !== f.rule) have.score = Math.min(99, have.score + 3);
+    for (const e of f.evidence) {
+      if (have.evidence.length < 6 && !have.evidence.some((x) => x.text === e.text && x.line === e.line)) have.evidence.push(e);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.score - a.score);
+}
+
+function audienceOf(p: Parsed, focus: readonly Exchange[]): Audience {
+  const ex = focus[0] ?? p.exchanges.find((x) => x.request) ?? p.exchanges[0];
+  const ua = hdr(ex?.request?.headers, 'user-agent')?.value ?? '';
+  let client = ua ? clientFromUserAgent(ua) : undefined;
+  if (!client) client = p.kind === 'curl' ? 'curl' : p.kind === 'httpie' ? 'httpie' : p.kind === 'har' ? 'fetch' : undefined;
+  const server = ex?.response ? serverFromHeaders(hdr(ex.response.headers, 'server')?.value ?? '', hdr(ex.response.headers, 'x-powered-by')?.value ?? '') : undefined;
+  // Enough to open the right tab (src/lib/ua.ts does the full job for visitors; this only reads a pasted UA).
+  const browser = /Edg\//.test(ua) ? 'edge' : /Firefox\//.test(ua) ? 'firefox' : /Chrome\//.test(ua) ? (/Android/.test(ua) ? 'chrome-android' : 'chrome') : /Safari\//.test(ua) ? (/iPhone|iPad/.test(ua) ? 'safari-ios' : 'safari-mac') : undefined;
+  const os = /Windows/.test(ua) ? 'windows' : /iPhone|iPad/.test(ua) ? 'ios' : /Android/.test(ua) ? 'android' : /Mac OS X/.test(ua) ? 'macos' : /Linux/.test(ua) ? 'linux' : undefined;
+  return { client, server, browser, os };
+}
+
+function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): string[] {
+  const h: string[] = [];
+  const hasRequest = p.exchanges.some((x) => x.request && x.request.headers.length > 0);
+  const hasResponse = p.exchanges.some((x) => x.response);
+  if (!found) {
+    if (p.exchanges.length > 0 && focus.length === 0 && !p.exchanges.some((x) => (x.response?.status ?? 0) >= 400)) {
+      h.push('There is no 401 or 407 in this: capture the request that failed.');
+    }
+    h.push('Paste the whole exchange: `curl -v https://… 2>&1` shows the request and the response with its WWW-Authenticate header.');
+    h.push('From a browser: DevTools (F12) → Network, reproduce the error, right-click → “Save all as HAR”, and drop the file here.');
+  }
+  if (found && hasResponse && !hasRequest && p.kind !== 'har') h.push('Add the request too (`curl -v`) to check the credentials sent.');
+  if (found && hasRequest && !hasResponse) h.push('Add the response too (status, WWW-Authenticate, body).');
+  if (p.kind === 'har' && !found) h.push('Chrome’s default sanitised HAR leaves out Authorization and cookies; paste those request headers too.');
+  if ((p.kind === 'jwt' || p.kind === 'auth-header') && !found) h.push('The token looks fine by form and dates: paste the 401 response too.');
+  return h;
+}
+
+/**
+ * Analyses pasted evidence.
+ * @param input the pasted text (or a file's contents)
+ * @param options a forced kind and a fixed clock
+ * @returns the ranked report; never throws
+ */
+export function analyse(input: string, options: AnalyseOptions = {}): Report {
+  const nowMs = options.now ?? Date.now();
+  const parsed = parseInput(input, options.kind);
+  const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000));
+  const who = audienceOf(parsed, focus);
+  const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => ({
+    ...f,
+    confidence: confidenceOf(f.score),
+    fixHref: fixHref(f.fix, who),
+    fixLabel: FIX_PAGES[f.fix]?.label ?? f.fix,
+    wizardHref: wizardHref(f.fix),
+    causeHref: f.cause ? `/guide/${f.cause}/` : undefined,
+  }));
+  // Facts can repeat across exchanges (the same challenge on 40 HAR entries): keep each once.
+  const seen = new Set<string>();
+  const uniqueFacts = facts.filter((f) => {
+    const k = `${f.label}\n${f.lines.join('\n')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).slice(0, 20);
+  return {
+    kind: parsed.kind, detected: parsed.detected, findings: ranked, facts: uniqueFacts,
+    hints: hintsFor(parsed, ranked.length > 0, focus), warnings: parsed.warnings, exchanges: parsed.exchanges.length,
+  };
+}
+
+/**
+ * Renders a report as plain text (the CLI's output). Secrets in evidence are masked unless asked.
+ * @param r the report
+ * @param opts showSecrets to print evidence unmasked; site to prefix links (default https://fix401.dev)
+ * @returns text ending with a newline
+ */
+export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: string } = {}): string {
+  const site = opts.site ?? 'https://fix401.dev';
+  const mask = (s: string) => (opts.showSecrets ? s : redactLine(s));
+  const out: string[] = [`Read as: ${KIND_LABELS[r.kind]}${r.exchanges ? ` (${r.exchanges} exchange${r.exchanges === 1 ? '' : 's'})` : ''}`];
+  for (const w of r.warnings) out.push(`Note: ${w}`);
+  if (r.findings.length === 0) {
+    out.push('', 'No cause found.');
+  }
+  r.findings.forEach((f, i) => {
+    out.push('', `${i + 1}. ${f.title}`, `   Confidence: ${f.confidence} (${f.score}/100)`);
+    const detail = [f.detail, DETAILS[f.rule]].filter(Boolean).join(' ');
+    if (detail) out.push(`   ${detail}`);
+    for (const e of f.evidence.slice(0, 4)) {
+      const where = e.line ? `line ${e.line}` : e.where ?? 'evidence';
+      out.push(`   > ${where}: ${mask(e.text).slice(0, 300)}`);
+    }
+    out.push(`   Fix: ${f.fixLabel} — ${site}${f.fixHref}`);
+  });
+  if (r.facts.length > 0) {
+    out.push('', 'What was read:');
+    for (const f of r.facts) {
+      out.push(`  ${f.label}:`);
+      for (const l of f.lines) out.push(`    ${mask(l).slice(0, 300)}`);
+    }
+  }
+  if (r.hints.length > 0) {
+    out.push('');
+    for (const h of r.hints) out.push(`Tip: ${h}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,236 @@
+// Rules on the server's challenge (RFC 9110 §11.6.1 WWW-Authenticate, §11.7.1 Proxy-Authenticate):
+// a missing challenge, Bearer error codes (RFC 6750 §3.1) and status mismatches, Basic's realm and
+// charset (RFC 7617), Digest (RFC 7616), Negotiate/NTLM (RFC 4559), DPoP (RFC 9449) and others.
+
+import type { Exchange } from '../types.ts';
+import { BEARER_ERRORS, describeChallenge, type Challenge } from '../parse/www-authenticate.ts';
+import { challengesOf, credKind, credsOf, evChallenge, evHeader, evStart, isPreflight, type Ctx } from './context.ts';
+
+/** Schemes whose meaning we know; others are reported as "vendor scheme". */
+const KNOWN = new Set(['basic', 'bearer', 'digest', 'negotiate', 'ntlm', 'dpop', 'kerberos']);
+
+/**
+ * Rule: read each failing response's challenges.
+ * @param ctx the rule context
+ */
+export function challengeRules(ctx: Ctx): void {
+  for (const ex of ctx.focus) {
+    const r = ex.response;
+    if (!r || isPreflight(ex)) continue; // the preflight rule explains these
+    const parsed = challengesOf(r);
+    const chs = parsed.challenges;
+    const header = r.status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate';
+    if (chs.length > 0) {
+      ctx.facts.push({ label: `${header} (${r.status === 0 ? 'no status' : r.status})`, lines: chs.map(describeChallenge) });
+    }
+    if (parsed.malformed.length > 0) {
+      ctx.findings.push({
+        rule: 'challenge-malformed', cause: undefined, fix: 'send-correct-401', score: 45,
+        title: `The ${header} header is malformed (RFC 9110 §11.2).`,
+        detail: `${parsed.malformed.slice(0, 3).join('; ')}.`,
+        evidence: chs[0] ? [evChallenge(chs[0], ex)] : [],
+      });
+    }
+    if (r.status === 401 && chs.length === 0) {
+      ctx.findings.push({
+        rule: 'missing-challenge', cause: 'missing-challenge', fix: 'send-correct-401', score: 36,
+        title: 'The 401 has no WWW-Authenticate header: a server fault, so clients cannot tell how to authenticate.',
+        evidence: [evStart(r, ex)],
+      });
+    }
+    // A 407's challenge is the proxy's: proxyRules covers it; the site's scheme rules do not apply.
+    if (r.status === 407) proxyRules(ctx, ex, chs);
+    else for (const ch of chs) schemeRules(ctx, ex, ch, chs);
+  }
+}
+
+function proxyRules(ctx: Ctx, ex: Exchange, chs: readonly Challenge[]): void {
+  const r = ex.response;
+  if (!r) return;
+  const c = ex.request ? credsOf(ex.request) : undefined;
+  const schemes = chs.map((ch) => ch.scheme).join(', ') || 'no scheme named';
+  const ev = [evStart(r, ex), ...chs.slice(0, 1).map((ch) => evChallenge(ch, ex))];
+  if (c?.authorization && !c.proxyAuthorization) {
+    ctx.findings.push({
+      rule: 'proxy-got-authorization', cause: 'proxy-auth-required', fix: 'network-checks', score: 92,
+      title: 'The proxy wants Proxy-Authorization, but the request sent Authorization (meant for the site).',
+      detail: `407 comes from a proxy (RFC 9110 §15.5.8). Give it its own credentials (curl: --proxy-user). It asks for: ${schemes}.`,
+      evidence: [...ev, evHeader(c.authorization.header, ex)],
+    });
+  } else if (c?.proxyAuthorization) {
+    ctx.findings.push({
+      rule: 'proxy-rejected-credentials', cause: 'proxy-auth-required', fix: 'network-checks', score: 88,
+      title: 'The proxy rejected the Proxy-Authorization credentials that were sent.',
+      detail: `Check the proxy username and password. It asks for: ${schemes}.`,
+      evidence: [...ev, evHeader(c.proxyAuthorization.header, ex)],
+    });
+  } else {
+    ctx.findings.push({
+      rule: 'proxy-auth-required', cause: 'proxy-auth-required', fix: 'network-checks', score: 88,
+      title: 'A proxy between you and the site requires authentication (407); the site was not reached.',
+      detail: `Set the proxy credentials (it asks for: ${schemes}) or use a network without the proxy.`,
+      evidence: ev,
+    });
+  }
+}
+
+function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challenge[]): void {
+  const r = ex.response;
+  if (!r) return;
+  const req = ex.request;
+  const creds = req ? credsOf(req) : undefined;
+  const auth = r.status === 407 ? creds?.proxyAuthorization : creds?.authorization;
+  const sentScheme = auth?.scheme.toLowerCase();
+  const kind = credKind(ex, ctx.sanitisedHar);
+  const ev = evChallenge(ch, ex);
+  const p = ch.params;
+
+  switch (ch.schemeKey) {
+    case 'bearer': {
+      const err = p['error'];
+      const scope = p['scope'];
+      if (err) {
+        const expected = BEARER_ERRORS[err];
+        const mismatch = expected !== undefined && r.status !== 0 && expected !== r.status
+          ? ` RFC 6750 §3.1 says ${err} goes with ${expected}, not ${r.status}.` : '';
+        if (err === 'invalid_token') {
+          // The description, if any, is classified by the message rules; this is the floor.
+          ctx.findings.push({
+            rule: 'bearer-invalid-token', cause: 'missing-or-invalid-api-token', fix: 'refresh-api-token', score: p['error_description'] ? 62 : 70,
+            title: 'The server rejected the bearer token: expired, revoked, malformed, or for another API.',
+            detail: `Paste the token to read its expiry and audience.${mismatch}`,
+            evidence: [ev],
+          });
+        } else if (err === 'insufficient_scope') {
+          ctx.findings.push({
+            rule: 'bearer-insufficient-scope', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: 82,
+            title: `The token is valid but lacks the scope this call needs${scope ? ` (${scope})` : ''}.`,
+            detail: `Request a token with that scope.${mismatch}`,
+            evidence: [ev],
+          });
+        } else if (err === 'invalid_request') {
+          ctx.findings.push({
+            rule: 'bearer-invalid-request', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: 76,
+            title: 'The server could not read the credentials: a garbled header, or a token sent twice (header and query).',
+            detail: `Send it once, as Authorization: Bearer <token>.${mismatch}`,
+            evidence: [ev],
+          });
+        }
+      } else if (r.status === 401 && /^https:\/\//i.test(p['realm'] ?? '') && p['service'] !== undefined && (kind === 'none' || kind === 'unknown')) {
+        // Container registries (Docker, GHCR, ECR …): the realm is a token service (distribution token auth).
+        ctx.findings.push({
+          rule: 'registry-token-flow', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: 74,
+          title: `This registry wants a token from ${p['realm']} first (service "${p['service']}"), then Authorization: Bearer <token>.`,
+          evidence: [ev],
+        });
+      } else if (r.status === 401) {
+        if (kind === 'none' || kind === 'unknown') {
+          ctx.findings.push({
+            rule: 'bearer-no-error', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: kind === 'none' ? 70 : 62,
+            title: 'The server asks for a Bearer token with no error code: it received no token.',
+            evidence: [ev],
+          });
+        } else if (sentScheme === 'bearer') {
+          ctx.findings.push({
+            rule: 'bearer-token-not-seen', cause: 'proxy-strips-authorization', fix: 'pass-authorization-through-proxy', score: 56,
+            title: 'A token was sent, yet the server answers as if none arrived: something in between may drop the header.',
+            evidence: [ev, ...(auth ? [evHeader(auth.header, ex)] : [])],
+          });
+        }
+      }
+      if (p['authorization_uri']) {
+        const tenant = /\/([0-9a-f-]{36}|[\w.-]+\.onmicrosoft\.com)\//i.exec(p['authorization_uri'])?.[1];
+        if (tenant) ctx.facts.push({ label: 'Tenant the API expects (from authorization_uri)', lines: [tenant] });
+      }
+      break;
+    }
+    case 'basic': {
+      if (p['charset'] && p['charset'].toLowerCase() !== 'utf-8') {
+        ctx.facts.push({ label: 'Basic charset', lines: [`charset="${p['charset']}": RFC 7617 §2.1 allows only "UTF-8" here.`] });
+      }
+      if (sentScheme === 'basic' && auth && !auth.problems.length) {
+        ctx.findings.push({
+          rule: 'basic-rejected', cause: 'wrong-credentials', fix: 'check-credentials', score: 80,
+          title: `The username or password was rejected${auth.basicUser ? ` (user "${auth.basicUser}")` : ''}.`,
+          detail: `They are well-formed, so they simply did not match${p['realm'] ? ` (realm "${p['realm']}")` : ''}.`,
+          evidence: [ev, evHeader(auth.header, ex)],
+        });
+      } else if (!auth && (kind === 'none' || kind === 'unknown' || kind === 'cookie')) {
+        const browser = ctx.parsed.kind === 'har' || kind === 'cookie';
+        ctx.findings.push({
+          rule: 'basic-needed', cause: browser ? 'wrong-credentials' : 'missing-authorization-header', fix: browser ? 'check-credentials' : 'fix-authorization-header',
+          score: kind === 'none' ? 74 : 58,
+          title: `The server wants a username and password (Basic${p['realm'] ? `, realm "${p['realm']}"` : ''})${kind === 'none' ? ' and none were sent' : ''}.`,
+          evidence: [ev],
+        });
+      }
+      break;
+    }
+    case 'digest': {
+      if (/^true$/i.test(p['stale'] ?? '')) {
+        ctx.facts.push({ label: 'Digest', lines: ['stale=true: only the nonce expired; retry with the new one.'] });
+      }
+      if (sentScheme === 'digest' && auth) {
+        const sentAlg = (/algorithm="?([\w-]+)/i.exec(auth.credentials)?.[1] ?? 'MD5').toUpperCase();
+        const offered = all.filter((c) => c.schemeKey === 'digest').map((c) => (c.params['algorithm'] ?? 'MD5').toUpperCase());
+        if (!offered.includes(sentAlg)) {
+          ctx.findings.push({
+            rule: 'digest-algorithm', cause: 'unsupported-auth-scheme', fix: 'fix-authorization-header', score: 82,
+            title: `The client answered with Digest ${sentAlg}, but the server only offers ${offered.join(', ')}.`,
+            evidence: [ev, evHeader(auth.header, ex)],
+          });
+        } else if (!/^true$/i.test(p['stale'] ?? '')) {
+          ctx.findings.push({
+            rule: 'digest-rejected', cause: 'wrong-credentials', fix: 'check-credentials', score: 78,
+            title: 'The Digest response did not match: the username, password or realm is wrong.',
+            evidence: [ev, evHeader(auth.header, ex)],
+          });
+        }
+      } else if (sentScheme === 'basic' && auth && !all.some((c) => c.schemeKey === 'basic')) {
+        // handled by the scheme-mismatch rule
+      } else if (!auth) {
+        ctx.findings.push({
+          rule: 'digest-needed', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: kind === 'none' ? 66 : 55,
+          title: `The server wants Digest authentication${p['realm'] ? ` (realm "${p['realm']}")` : ''}${kind === 'none' ? ' and the request sent no credentials' : ''}.`,
+          evidence: [ev],
+        });
+      }
+      break;
+    }
+    case 'negotiate':
+    case 'ntlm':
+    case 'kerberos': {
+      if (ch.token68 !== undefined && ch.token68.length > 0 && sentScheme && (sentScheme === 'ntlm' || sentScheme === 'negotiate')) {
+        // A continuation token: the handshake is in progress (NTLM type 2), not a failure.
+        ctx.facts.push({ label: 'Windows authentication', lines: ['Continuation token: the handshake was in progress.'] });
+        break;
+      }
+      if (sentScheme === 'negotiate' || sentScheme === 'ntlm') {
+        ctx.findings.push({
+          rule: 'sso-rejected', cause: 'intranet-sso-failed', fix: 'fix-intranet-sso', score: 82,
+          title: 'Windows integrated sign-in was tried and rejected.',
+          evidence: [ev, ...(auth ? [evHeader(auth.header, ex)] : [])],
+        });
+      } else if (!auth && (kind === 'none' || kind === 'unknown' || kind === 'cookie')) {
+        const curl = ctx.parsed.kind === 'curl';
+        ctx.findings.push({
+          rule: 'sso-not-attempted', cause: curl ? 'unsupported-auth-scheme' : 'intranet-sso-failed', fix: 'fix-intranet-sso', score: kind === 'none' ? 76 : 60,
+          title: 'The server wants Windows sign-in (Negotiate/NTLM) and the client did not try it.',
+          evidence: [ev],
+        });
+      }
+      break;
+    }
+    default: {
+      if (KNOWN.has(ch.schemeKey)) break;
+      if (!auth && kind !== 'unknown') {
+        ctx.findings.push({
+          rule: 'vendor-scheme', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: 54,
+          title: `The server asks for its "${ch.scheme}" scheme; no Authorization was sent.`,
+          detail: `Send Authorization: ${ch.scheme} <credentials>.`,
+          evidence: [ev],
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// Runs every rule over the parsed evidence. Rules only add findings and facts; ranking and merging
+// happen in report.ts. The focus is the failing exchanges: 401, 407, a 403 that carries a
+// challenge, and 401'd preflights — minus the first legs of handshakes that then succeeded
+// (Digest, NTLM, a browser's Basic prompt), which are how those schemes work, not faults.
+
+import type { Exchange, Fact, Finding, Parsed } from '../types.ts';
+import { challengeRules } from './challenge.ts';
+import { challengesOf, credsOf, evStart, hdr, type Ctx } from './context.ts';
+import { flowRules } from './flow.ts';
+import { jwtRules } from './jwt.ts';
+import { messageRules } from './messages.ts';
+import { bareRules, requestRules } from './request.ts';
+
+/** The rule groups, in order. Exported so tests can list them. */
+/**
+ * Rule: when nothing else explains a 401, say the one thing that is certain — the credentials were
+ * missing or not accepted — rather than let a secondary note (a missing challenge) lead.
+ * @param ctx the rule context
+ */
+export function fallbackRules(ctx: Ctx): void {
+  if (ctx.findings.some((f) => f.score >= 40)) return;
+  const ex = ctx.focus.find((x) => x.response?.status === 401);
+  const said401 = ctx.parsed.messages.find((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
+  if (!ex?.response && !said401) return;
+  ctx.findings.push({
+    rule: 'generic-401', cause: 'missing-or-invalid-api-token', fix: 'refresh-api-token', score: 40,
+    title: 'The server did not accept the request’s credentials: they were missing, wrong or expired.',
+    evidence: ex?.response ? [evStart(ex.response, ex)] : said401 ? [said401] : [],
+  });
+}
+
+export const RULE_GROUPS = [challengeRules, requestRules, bareRules, flowRules, jwtRules, messageRules, fallbackRules] as const;
+
+const failing = (ex: Exchange): boolean => {
+  const s = ex.response?.status ?? 0;
+  if (s === 401 || s === 407) return true;
+  return s === 403 && !!ex.response && challengesOf(ex.response).challenges.length > 0;
+};
+
+const sameTarget = (a: Exchange, b: Exchange): boolean =>
+  !!a.request && !!b.request && (a.request.url ?? a.request.target) === (b.request.url ?? b.request.target) && a.request.method === b.request.method;
+
+/**
+ * @param xs all exchanges
+ * @returns the failing ones worth diagnosing
+ */
+export function focusOf(xs: readonly Exchange[]): Exchange[] {
+  const out: Exchange[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const ex = xs[i];
+    if (!ex || !failing(ex)) continue;
+    // A later retry of the same request with credentials makes this 401 a handshake step (Digest,
+    // NTLM, a browser's Basic prompt): if the retry succeeded all is well, if not, the retry is the
+    // exchange to diagnose.
+    let answered = false;
+    for (let j = i + 1; j < xs.length && j <= i + 6; j++) {
+      const nx = xs[j];
+      if (!nx || !sameTarget(ex, nx) || !nx.request) continue;
+      const c = credsOf(nx.request);
+      if (c.authorization || c.proxyAuthorization) answered = true;
+      break;
+    }
+    if (!answered) out.push(ex);
+    if (out.length >= 50) break; // a HAR with thousands of 401s says the same thing many times
+  }
+  // No 401/407: look at other errors (a 403 from AWS, a 400 from a token endpoint) for messages.
+  // Slack-style APIs answer 200 with {"ok": false}: those bodies count as failures too.
+  if (out.length === 0) return xs.filter((x) => (x.response?.status ?? 0) >= 400 || /"ok"\s*:\s*false/.test(x.response?.body.slice(0, 2000) ?? '')).slice(0, 50);
+  return out;
+}
+
+/**
+ * @param p parsed input
+ * @returns whether a HAR looks like a sanitised export (no credential headers anywhere)
+ */
+export function looksSanitised(p: Parsed): boolean {
+  // Only Chrome / Edge DevTools ("WebInspector") export sanitised HARs (the default since Chrome 130).
+  if (p.kind !== 'har' || p.exchanges.length === 0 || p.harCreator !== 'WebInspector') return false;
+  return !p.exchanges.some((ex) => !!hdr(ex.request?.headers, 'authorization') || !!hdr(ex.request?.headers, 'cookie') || !!hdr(ex.response?.headers, 'set-cookie'));
+}
+
+/**
+ * Runs all rules.
+ * @param parsed the parsed input
+ * @param nowSeconds the current time in seconds since the epoch
+ * @returns raw findings (unranked) and facts
+ */
+export function runRules(parsed: Parsed, nowSeconds: number): { findings: Finding[]; facts: Fact[]; focus: Exchange[]; sanitisedHar: boolean } {
+  const focus = focusOf(parsed.exchanges);
+  // Preflights are diagnosed by the flow rules; they are not "requests that lacked credentials".
+  const ctx: Ctx = { parsed, now: nowSeconds, focus, sanitisedHar: looksSanitised(parsed), findings: [], facts: [] };
+  for (const rule of RULE_GROUPS) {
+    try {
+      rule(ctx);
+    } catch {
+      // A rule bug must not hide what the other rules found.
+      ctx.facts.push({ label: 'Internal', lines: [`The ${rule.name} check failed on this input and was skipped.`] });
+    }
+  }
+  return { findings: ctx.findings, facts: ctx.facts, focus, sanitisedHar: ctx.sanitisedHar };
+}

@@ -1,0 +1,224 @@
+// Rules on what the request sent: no credentials, a misspelt header, the wrong scheme, a missing
+// or doubled "Bearer ", quotes, whitespace or placeholders around the credentials, credentials in
+// the URL or query, Proxy-Authorization vs Authorization, Basic that is not base64 "user:password"
+// or not UTF-8, and a vendor's token sent to another vendor's API.
+
+import type { Evidence, Exchange, Finding } from '../types.ts';
+import { tokenVendor } from '../parse/credentials.ts';
+import { challengesOf, credKind, credsOf, evHeader, evStart, hdr, type Ctx } from './context.ts';
+
+/**
+ * Rule: check the credentials of every failing request, and of a lone pasted header.
+ * @param ctx the rule context
+ */
+export function requestRules(ctx: Ctx): void {
+  for (const ex of ctx.focus) if (ex.request) checkRequest(ctx, ex);
+}
+
+function add(ctx: Ctx, f: Finding): void {
+  ctx.findings.push(f);
+}
+
+function checkRequest(ctx: Ctx, ex: Exchange): void {
+  const req = ex.request;
+  if (!req) return;
+  const r = ex.response;
+  const status = r?.status ?? 0;
+  const c = credsOf(req);
+  const chs = r ? challengesOf(r).challenges : [];
+  const kind = credKind(ex, ctx.sanitisedHar);
+  const isPreflight = req.method === 'OPTIONS' && !!hdr(req.headers, 'access-control-request-method');
+  if (isPreflight) return; // preflights carry no credentials by design (flow rules handle them)
+
+  // A misspelt Authorization header: the server never sees it as credentials.
+  for (const h of c.misspelt) {
+    add(ctx, {
+      rule: 'misspelt-header', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: c.authorization ? 60 : 92,
+      title: `The credentials are in a header named "${h.name}"; servers only read "Authorization".`,
+      evidence: [evHeader(h, ex)],
+    });
+  }
+
+  // Form problems in Authorization / Proxy-Authorization.
+  for (const a of [c.authorization, c.proxyAuthorization]) {
+    if (!a) continue;
+    const ev = [evHeader(a.header, ex)];
+    const seen = new Set<string>();
+    for (const p of a.problems) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      const common = { fix: 'fix-authorization-header', evidence: ev };
+      switch (p.id) {
+        case 'placeholder':
+          add(ctx, { ...common, rule: 'auth-placeholder', cause: 'missing-authorization-header', score: 94,
+            title: `The ${a.header.name} header carries a placeholder instead of a credential: ${p.text}.`, });
+          break;
+        case 'no-scheme':
+          add(ctx, { ...common, rule: 'auth-no-scheme', cause: 'wrong-auth-scheme', score: 86,
+            title: `The ${a.header.name} value has no scheme: most APIs expect "Bearer " before the token.`,
+            detail: `Send ${a.header.name}: ${chs[0]?.scheme ?? 'Bearer'} <token>.` });
+          break;
+        case 'double-scheme':
+          add(ctx, { ...common, rule: 'auth-double-scheme', cause: 'wrong-auth-scheme', score: 91,
+            title: `The scheme is written twice (${p.text}): the server reads the second word as the token.`, });
+          break;
+        case 'scheme-colon':
+          add(ctx, { ...common, rule: 'auth-scheme-colon', cause: 'wrong-auth-scheme', score: 88,
+            title: 'The scheme is followed by a colon ("Bearer: …"), which makes it an unknown scheme.', });
+          break;
+        case 'quotes':
+          add(ctx, { ...common, rule: 'auth-quotes', cause: undefined, score: 88,
+            title: 'The credentials are wrapped in quotes, which are sent as part of the token.', });
+          break;
+        case 'whitespace':
+          add(ctx, { ...common, rule: 'auth-whitespace', cause: undefined, score: 84,
+            title: `The ${a.header.name} value has stray whitespace or invisible characters: ${p.text}.`, });
+          break;
+        case 'basic-charset':
+          add(ctx, { ...common, rule: 'basic-not-utf8', cause: 'basic-non-ascii-credentials', score: 86,
+            title: 'The Basic credentials are not UTF-8, so a non-ASCII password will not match.', });
+          break;
+        case 'basic-encoding':
+        case 'basic-no-colon':
+        case 'basic-newline':
+        case 'basic-jwt':
+          add(ctx, { ...common, rule: `auth-${p.id}`, cause: p.id === 'basic-jwt' ? 'wrong-auth-scheme' : undefined, score: 87,
+            title: `The Basic credentials are malformed: ${p.text}.`, });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  if (status !== 401 && status !== 407 && status !== 403) {
+    // Without a failing response, the form checks above are all we can say.
+    vendorCheck(ctx, ex);
+    return;
+  }
+
+  // Proxy-Authorization sent to the site.
+  if (status === 401 && c.proxyAuthorization && !c.authorization) {
+    add(ctx, {
+      rule: 'proxy-authorization-to-site', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: 90,
+      title: 'The credentials were sent in Proxy-Authorization, which is for a proxy; the site reads Authorization.',
+      evidence: [evHeader(c.proxyAuthorization.header, ex)],
+    });
+  }
+
+  // The wrong scheme for what the server asks.
+  const a = status === 407 ? c.proxyAuthorization : c.authorization;
+  const offered = chs.map((ch) => ch.schemeKey);
+  if (a && a.scheme && offered.length > 0 && !offered.includes(a.scheme.toLowerCase()) && !a.problems.some((p) => p.id === 'double-scheme' || p.id === 'scheme-colon')) {
+    const sent = a.scheme.toLowerCase();
+    const ntlmFamily = (s: string) => s === 'negotiate' || s === 'ntlm' || s === 'kerberos';
+    if (!(ntlmFamily(sent) && offered.some(ntlmFamily))) {
+      add(ctx, {
+        rule: 'scheme-mismatch', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: sent === 'bearer' && offered.includes('basic') ? 80 : 88,
+        title: `The request used the "${a.scheme}" scheme, but the server asks for ${chs.map((ch) => `"${ch.scheme}"`).join(' or ')}.`,
+        evidence: [evHeader(a.header, ex), ...chs.slice(0, 1).map((ch) => ({ text: ch.source, line: ch.line, where: ch.line === 0 ? `HAR entry ${ex.index}, response header` : undefined }))],
+      });
+    }
+  }
+
+  // A key header while the server asks for Authorization.
+  if (status === 401 && !c.authorization && c.keyHeaders.length > 0 && offered.some((s) => s === 'bearer' || s === 'basic')) {
+    const k = c.keyHeaders[0];
+    if (k) {
+      add(ctx, {
+        rule: 'key-header-but-bearer', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 82,
+        title: `The key was sent in "${k.name}", but the server asks for it in Authorization (${chs[0]?.scheme ?? ''}).`,
+        evidence: [evHeader(k, ex), ...chs.slice(0, 1).map((ch) => ({ text: ch.source, line: ch.line }))],
+      });
+    }
+  }
+
+  // Credentials in the URL or the query string.
+  if (status === 401 && !c.authorization) {
+    if (c.urlUserinfo) {
+      add(ctx, {
+        rule: 'credentials-in-url', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 80,
+        title: 'The credentials are in the URL (user:password@host), which fetch refuses and many clients drop.',
+        evidence: [evStart(req, ex)],
+      });
+    }
+    const googleKey = /googleapis\.com/.test(req.host ?? '') && c.keyParams.some((p) => p.name === 'key');
+    if (c.keyParams.length > 0 && !googleKey && c.keyHeaders.length === 0) {
+      add(ctx, {
+        rule: 'credentials-in-query', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 64,
+        title: `The credential is in the query string (${c.keyParams.map((p) => p.name).join(', ')}), where this API may not look.`,
+        evidence: [evStart(req, ex)],
+      });
+    }
+  }
+
+  // Nothing sent at all.
+  if (status === 401 && kind !== 'unknown' && !c.authorization && !c.proxyAuthorization && c.keyHeaders.length === 0 &&
+    c.keyParams.length === 0 && !c.urlUserinfo && c.misspelt.length === 0) {
+    const challengeSays = offered.length ? ` The server asks for ${chs.map((ch) => ch.scheme).join(' or ')}.` : '';
+    if (c.cookie) {
+      add(ctx, {
+        rule: 'cookie-session-rejected', cause: 'expired-session', fix: 'sign-out-and-in', score: 62,
+        title: 'Cookies were sent but not accepted: the session has expired or was signed out.',
+        detail: `Sign in again.${challengeSays}`,
+        evidence: [evHeader(c.cookie, ex)],
+      });
+    } else if (kind === 'none') {
+      // Challenge-specific rules (basic-needed, sso-not-attempted, digest-needed) give the scheme-specific advice.
+      const schemeRule = offered.some((s) => ['basic', 'digest', 'negotiate', 'ntlm', 'kerberos'].includes(s));
+      add(ctx, {
+        rule: 'no-credentials', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: schemeRule ? 70 : 82,
+        title: 'The request sent no credentials: no Authorization, API key or cookie.',
+        detail: `Check the header is really attached to this request.${challengeSays}`,
+        evidence: [evStart(req, ex)],
+      });
+    }
+  }
+  if (status === 401 && kind === 'unknown' && ctx.sanitisedHar && ex.request) {
+    ctx.facts.push({ label: 'Sanitised HAR', lines: ['No Authorization or Cookie anywhere: a sanitised export removes them.'] });
+  }
+
+  vendorCheck(ctx, ex);
+}
+
+/** A vendor-shaped token sent to another vendor's API (a GitHub token to Slack …). */
+function vendorCheck(ctx: Ctx, ex: Exchange): void {
+  const req = ex.request;
+  if (!req?.host) return;
+  const c = credsOf(req);
+  const candidates: { value: string; ev: Evidence }[] = [];
+  if (c.authorization) candidates.push({ value: c.authorization.credentials, ev: evHeader(c.authorization.header, ex) });
+  for (const k of c.keyHeaders) candidates.push({ value: k.value, ev: evHeader(k, ex) });
+  for (const { value, ev } of candidates) {
+    const v = tokenVendor(value);
+    if (v && !v.hosts.test(req.host) && !/^(?:localhost|127\.|\[::1\])/.test(req.host)) {
+      add(ctx, {
+        rule: 'token-vendor-mismatch', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: 84,
+        title: `This looks like a ${v.vendor} credential, sent to ${req.host}.`,
+        evidence: [ev],
+      });
+    }
+  }
+}
+
+/**
+ * Rule: a lone credential pasted by itself (an Authorization header, a cookie header, a bare token).
+ * @param ctx the rule context
+ */
+export function bareRules(ctx: Ctx): void {
+  const b = ctx.parsed.bare;
+  if (!b || ctx.parsed.kind === 'jwt') return;
+  const name = b.name.toLowerCase();
+  const header = name === 'authorization' || name === 'proxy-authorization' || name === 'cookie' || name === 'set-cookie' || /token|key/.test(name)
+    ? b : { ...b, name: 'Authorization' };
+  const ex: Exchange = {
+    request: { method: 'GET', target: '', url: undefined, host: undefined, headers: [header], line: 0, startLine: '' },
+    response: undefined, index: 1,
+  };
+  checkRequest(ctx, ex);
+  if (/^(?:authori[sz]ation|authentication)$/.test(name) || name === 'proxy-authorization') {
+    const creds = credsOf(ex.request as NonNullable<Exchange['request']>);
+    const a = creds.authorization ?? creds.proxyAuthorization;
+    if (a && a.scheme) ctx.facts.push({ label: 'Authorization', lines: [`scheme: ${a.scheme}`, ...(a.basicUser !== undefined ? [`Basic user: "${a.basicUser}"`] : []), `credentials: ${a.credentials.length} characters`] });
+  }
+}
