@@ -59,10 +59,9 @@ class FixWizard extends HTMLElement {
   /** Starts an actor where the URL says (a refused URL yields the start, with a notice). */
   private restore(): Decoded {
     // Setup ids are valid when the page's own select boxes offer them.
-    const known = (set: EnvKey, id: string) => [...this.selects].some((s) => s.name === set && [...s.options].some((o) => o.value && o.value === id));
+    const known = (set: EnvKey, id: string) => [...this.selects].some((s) => s.name === set && [...s.options].some((o) => o.value === id)) && !!id;
     const d = decode(this.w, location.pathname, location.search, known);
     this.notice = d.ok ? undefined : this.dataset[d.reason];
-    this.actor?.stop();
     const snapshot = this.w.machine.resolveState({ value: d.state, context: { furthest: d.furthest } });
     this.actor = createActor(this.w.machine, { snapshot }).start();
     return d;
@@ -117,8 +116,7 @@ class FixWizard extends HTMLElement {
     notice.hidden = !this.notice;
     this.links();
     document.title = page.title;
-    if (how === 1) history.pushState(null, '', this.url());
-    else if (how < 3) history.replaceState(null, '', this.url());
+    if (how < 3) history[how === 1 ? 'pushState' : 'replaceState'](null, '', this.url());
     const h = step.querySelector('h2') as HTMLElement;
     if (how) {
       h.focus();
