@@ -124,8 +124,11 @@ class FixWizard extends HTMLElement {
     }
     this.notice = undefined;
     if (step.querySelector('[data-help]')) (await import('./view-help.ts')).help(step, this, this.det);
-    // Prefetch every step a link here leads to, so the next answer paints without waiting.
-    for (const a of step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) void this.page(stateOfPath(this.w, a.pathname) ?? START);
+    // Prefetch every step a link here leads to, so the next answer paints without waiting; after
+    // this frame, so starting the requests does not delay it.
+    setTimeout(() => {
+      for (const a of step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) void this.page(stateOfPath(this.w, a.pathname) ?? START);
+    }, 20);
   }
 
   /** Points every link at its step with the kept answers and setup, and fix links at the right tab. */

@@ -28,7 +28,7 @@ const shortest = model.getShortestPaths();
 const simple = model
   .getSimplePaths({ toState: (s) => s.value === SOLVED })
   .filter((p) => p.steps.some((s) => s.event.type === 'outcome.no'))
-  .filter((_, i) => i % 12 === 0);
+  .filter((_, i) => i % 10 === 0);
 
 // Every state is also checked with axe once (per worker), as the in-place wizard renders it.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -38,7 +38,7 @@ const paths = [...shortest.map((p) => ({ kind: 'shortest', p })), ...simple.map(
 test('the generated paths visit every state of the machine', () => {
   const seen = new Set(shortest.flatMap((p) => p.steps.map((s) => String(s.state.value))));
   expect(seen.size).toBe(WIZARD.steps.size);
-  expect(simple.length).toBeGreaterThanOrEqual(10);
+  expect(simple.length).toBeGreaterThanOrEqual(8);
 });
 
 for (const js of [true, false]) {
