@@ -115,8 +115,6 @@ class FixWizard extends HTMLElement {
     notice.textContent = this.notice ?? '';
     notice.hidden = !this.notice;
     this.links();
-    document.title = page.title;
-    if (how < 3) history[how === 1 ? 'pushState' : 'replaceState'](null, '', this.url());
     const h = step.querySelector('h2') as HTMLElement;
     if (how) {
       h.focus();
@@ -124,11 +122,19 @@ class FixWizard extends HTMLElement {
     }
     this.notice = undefined;
     if (step.querySelector('[data-help]')) (await import('./view-help.ts')).help(step, this, this.det);
-    // Prefetch every step a link here leads to, so the next answer paints without waiting; after
-    // this frame, so starting the requests does not delay it.
-    setTimeout(() => {
-      for (const a of step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) void this.page(stateOfPath(this.w, a.pathname) ?? START);
-    }, 20);
+    // After this frame is painted (history calls cost milliseconds in Chromium): the URL and title,
+    // then a prefetch of every step a link here leads to, so the next answer paints without waiting.
+    const url = this.url();
+    return new Promise<void>((done) =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          document.title = page.title;
+          if (how < 3) history[how === 1 ? 'pushState' : 'replaceState'](null, '', url);
+          for (const a of step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) void this.page(stateOfPath(this.w, a.pathname) ?? START);
+          done();
+        }),
+      ),
+    );
   }
 
   /** Points every link at its step with the kept answers and setup, and fix links at the right tab. */

@@ -65,7 +65,7 @@ for (const js of [true, false]) {
             '*': async (state) => {
               const id = String(state.value);
               await expectState(page, id, env);
-              expect(new URL(page.url()).pathname).toBe(pathOf(id));
+              await expect(page).toHaveURL((u) => u.pathname === pathOf(id));
               if (js && !audited.has(id)) {
                 audited.add(id);
                 const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
