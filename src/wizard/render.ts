@@ -76,7 +76,7 @@ function trail(v: View, copy: Copy): string {
     const label = esc(answerLabel(from, PARENT.get(id)?.event ?? '', copy));
     if (i < here) return `<li>${link(v, from, 'wizard.back', here - i, 'link', label)}</li>`;
     if (i === here) return `<li class="text-zinc-600 dark:text-zinc-400"><span class="sr-only">Earlier answer here: </span>${label}</li>`;
-    return `<li>${link(v, from, 'wizard.forward', i - here, 'link opacity-80', `<span class="sr-only">Kept answer: </span>${label}`)}</li>`;
+    return `<li>${link(v, from, 'wizard.forward', i - here, 'link opacity-80', label, ` aria-label="Kept answer: ${label}"`)}</li>`;
   });
   return `<nav aria-label="Your answers" class="mb-4 text-sm"><ol class="flex flex-wrap gap-x-3 gap-y-1 [&>li+li]:before:me-3 [&>li+li]:before:content-['›']">${items.join('')}</ol></nav>`;
 }

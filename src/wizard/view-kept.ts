@@ -24,7 +24,7 @@ export function kept(step: HTMLElement, farHtml: string, here: number, nextPath:
       a.dataset['ev'] = 'wizard.forward';
       a.dataset['n'] = String(i - here);
       a.classList.add('opacity-80');
-      a.insertAdjacentHTML('afterbegin', '<span class="sr-only">Kept answer: </span>');
+      a.setAttribute('aria-label', `Kept answer: ${a.textContent}`);
     }
   });
   const old = step.querySelector('nav');

@@ -59,10 +59,9 @@ class FixWizard extends HTMLElement {
   /** Starts an actor where the URL says (a refused URL yields the start, with a notice). */
   private restore(): Decoded {
     // Setup ids are valid when the page's own select boxes offer them.
-    const known = (set: EnvKey, id: string) => [...this.selects].some((s) => s.name === set && [...s.options].some((o) => o.value && o.value === id));
+    const known = (set: EnvKey, id: string) => [...this.selects].some((s) => s.name === set && [...s.options].some((o) => o.value === id)) && !!id;
     const d = decode(this.w, location.pathname, location.search, known);
     this.notice = d.ok ? undefined : this.dataset[d.reason];
-    this.actor?.stop();
     const snapshot = this.w.machine.resolveState({ value: d.state, context: { furthest: d.furthest } });
     this.actor = createActor(this.w.machine, { snapshot }).start();
     return d;
@@ -116,9 +115,6 @@ class FixWizard extends HTMLElement {
     notice.textContent = this.notice ?? '';
     notice.hidden = !this.notice;
     this.links();
-    document.title = page.title;
-    if (how === 1) history.pushState(null, '', this.url());
-    else if (how < 3) history.replaceState(null, '', this.url());
     const h = step.querySelector('h2') as HTMLElement;
     if (how) {
       h.focus();
@@ -126,8 +122,19 @@ class FixWizard extends HTMLElement {
     }
     this.notice = undefined;
     if (step.querySelector('[data-help]')) (await import('./view-help.ts')).help(step, this, this.det);
-    // Prefetch every step a link here leads to, so the next answer paints without waiting.
-    for (const a of step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) void this.page(stateOfPath(this.w, a.pathname) ?? START);
+    // After this frame is painted (history calls cost milliseconds in Chromium): the URL and title,
+    // then a prefetch of every step a link here leads to, so the next answer paints without waiting.
+    const url = this.url();
+    return new Promise<void>((done) =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          document.title = page.title;
+          if (how < 3) history[how === 1 ? 'pushState' : 'replaceState'](null, '', url);
+          for (const a of step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) void this.page(stateOfPath(this.w, a.pathname) ?? START);
+          done();
+        }),
+      ),
+    );
   }
 
   /** Points every link at its step with the kept answers and setup, and fix links at the right tab. */
@@ -143,11 +150,8 @@ class FixWizard extends HTMLElement {
       for (const set of (a.dataset['tabs'] ?? '').split(' ') as EnvKey[]) if (env[set]) q.set(set, env[set]);
       a.href = `${a.pathname}${q.size ? `?${q}` : ''}`;
     }
-    const sets = this.step.querySelector<HTMLElement>('[data-sets]')?.dataset['sets'] ?? '';
-    for (const sel of this.selects) {
-      sel.value = env[sel.name as EnvKey] ?? '';
-      (sel.parentElement as HTMLElement).hidden = !sets.includes(sel.name);
-    }
+    // Which of them show for this branch is CSS (:has on the step's data-sets), see Wizard.astro.
+    for (const sel of this.selects) sel.value = env[sel.name as EnvKey] ?? '';
   }
 }
 

@@ -1,7 +1,6 @@
-// 0 axe violations (WCAG 2.2 AA) at every step of the wizard, as the browser shows it with
-// JavaScript on (setup bar visible), in the light theme; every fourth step also in the dark theme.
-// Also the per-fix outcome pages, a step with kept answers, a broken-link notice and a filled-in
-// escalation summary.
+// axe (WCAG 2.2 AA) beyond the model-based run (which audits every state once, light theme, as the
+// in-place wizard renders it): every sixth step loaded directly in both themes, the per-fix outcome
+// pages, a step with kept answers, a broken-link notice and an escalation summary.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
 import { WIZARD } from '../../src/wizard/machine.ts';
@@ -26,10 +25,10 @@ async function audit(browser: Browser, baseURL: string | undefined, url: string,
   await context.close();
 }
 
-for (const [i, id] of ids.entries()) {
-  test(`step ${id} has no axe violations`, async ({ browser, baseURL }) => {
+for (const id of ids.filter((_, i) => i % 6 === 0)) {
+  test(`step ${id} has no axe violations in either theme`, async ({ browser, baseURL }) => {
     await audit(browser, baseURL, pathOf(id), 'light');
-    if (i % 4 === 0) await audit(browser, baseURL, pathOf(id), 'dark');
+    await audit(browser, baseURL, pathOf(id), 'dark');
   });
 }
 

@@ -1,7 +1,8 @@
 // Benchmark, not a timed assertion: how long from an answer's click to the next step being painted,
 // over many answers along random paths through the wizard (JavaScript on). Measured in the page:
-// the click's timestamp, then the first frame after the step area changed (a message posted from
-// requestAnimationFrame runs right after that frame's paint). Reports median and p95.
+// the click event's timestamp; "swapped" when the step area's new content is in the DOM (script
+// work: machine, markup, links, focus); "painted" at the first frame after that (a message posted
+// from requestAnimationFrame runs right after that frame's paint). Reports median and p95 of both.
 import { expect, test } from '@playwright/test';
 import { ready, stepArea } from './wizard-support.ts';
 
@@ -10,14 +11,16 @@ test('answer → next step painted (benchmark)', async ({ page }) => {
   await page.goto('/wizard/');
   await ready(page);
   await page.evaluate(() => {
-    const w = window as unknown as { t0: number; paints: number[] };
+    const w = window as unknown as { t0: number; paints: number[]; swaps: number[] };
     w.paints = [];
+    w.swaps = [];
     document.addEventListener('click', (e) => {
       if ((e.target as Element).closest('a[data-ev]')) w.t0 = performance.now();
     }, true);
     const area = document.querySelector('fix-wizard [data-step]') as HTMLElement;
     new MutationObserver(() => {
       const t0 = w.t0;
+      w.swaps.push(performance.now() - t0);
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
         ch.port1.onmessage = () => w.paints.push(performance.now() - t0);
@@ -31,7 +34,7 @@ test('answer → next step painted (benchmark)', async ({ page }) => {
   const ANSWERS = 300;
   for (let i = 0; i < ANSWERS; i++) {
     // Let the prefetch of the links now shown settle, as a person reading the question would.
-    await page.waitForTimeout(25);
+    await page.waitForTimeout(150);
     const links = stepArea(page).locator('a[data-ev^="answer."], a[data-ev="outcome.no"], a[data-ev="wizard.restart"]');
     const count = await links.count();
     const pick = links.nth(Math.floor(random() * count));
@@ -39,11 +42,17 @@ test('answer → next step painted (benchmark)', async ({ page }) => {
     await pick.click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { paints: number[] }).paints.length)).toBeGreaterThan(before);
   }
-  const paints = await page.evaluate(() => (window as unknown as { paints: number[] }).paints);
-  const sorted = [...paints].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-  const report = `wizard answer → paint over ${sorted.length} answers: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`;
+  const { paints, swaps } = await page.evaluate(() => {
+    const w = window as unknown as { paints: number[]; swaps: number[] };
+    return { paints: w.paints, swaps: w.swaps };
+  });
+  const stats = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const at = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN).toFixed(1);
+    return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`;
+  };
+  const report = `wizard, ${paints.length} answers: click → new step in the DOM ${stats(swaps)}; click → painted ${stats(paints)}`;
   console.log(report);
   test.info().annotations.push({ type: 'benchmark', description: report });
-  expect(sorted.length).toBe(ANSWERS);
+  expect(paints.length).toBe(ANSWERS);
 });

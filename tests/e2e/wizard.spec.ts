@@ -38,7 +38,7 @@ test.describe('keyboard, focus and announcements', () => {
     await expect(heading(page)).toBeFocused();
     await expect(heading(page)).toHaveText(q('webPrivate'));
     await expect(page.locator('[data-live]')).toHaveText(q('webPrivate'));
-    expect(new URL(page.url()).pathname).toBe(pathOf('webPrivate'));
+    await expect(page).toHaveURL((u) => u.pathname === pathOf('webPrivate'));
     expectClean(problems);
   });
 });
@@ -51,6 +51,7 @@ test.describe('history', () => {
     await answer(page, label('apiSymptom', 'never')).click();
     await answer(page, label('apiNever', 'key')).click();
     await expect(heading(page)).toHaveText(q('apiKey'));
+    await expect(page).toHaveURL((u) => u.pathname === pathOf('apiKey'));
     const at = page.url();
     expect(new URL(at).searchParams.get('v')).toBe('1');
     await page.goBack();
@@ -76,7 +77,7 @@ test.describe('history', () => {
     await expect(heading(page)).toHaveText(q('webPrompt'));
     await stepArea(page).getByRole('link', { name: 'Start again' }).click();
     await expect(heading(page)).toHaveText(q(START));
-    expect(new URL(page.url()).pathname).toBe('/wizard/');
+    await expect(page).toHaveURL((u) => u.pathname === '/wizard/');
     await expect(page.getByRole('navigation', { name: 'Your answers' })).toHaveCount(0);
   });
 });
@@ -108,7 +109,7 @@ test.describe('kept answers', () => {
     await expect(heading(page)).toHaveText(q('start'));
     await answer(page, `${label('start', 'web')} (your earlier answer)`).click();
     await expect(heading(page)).toHaveText(q('webSymptom'));
-    await expect(crumbs.getByRole('link', { name: /^Kept answer/ })).toHaveCount(3);
+    await expect(crumbs.getByRole('link', { name: /^Kept answer/ })).toHaveCount(2);
     // …and a different answer drops them.
     await answer(page, label('webSymptom', 'password')).click();
     await expect(heading(page)).toHaveText(q('webPassword'));
@@ -131,7 +132,7 @@ test.describe('broken links', () => {
       await expect(stepArea(page).getByText(notice)).toBeVisible();
       await expect(heading(page)).toBeFocused();
       await expect(page.locator('[data-live]')).toContainText(notice);
-      expect(new URL(page.url()).pathname).toBe('/wizard/');
+      await expect(page).toHaveURL((u) => u.pathname === '/wizard/');
       // The notice goes away with the next answer.
       await answer(page, label('start', 'app')).click();
       await expect(stepArea(page).getByText(notice)).toHaveCount(0);
@@ -269,7 +270,7 @@ test.describe('static pages', () => {
   test('the tree page shows every question and links every outcome', async ({ page }) => {
     await page.goto('/wizard/tree/');
     for (const [id, step] of WIZARD.steps) {
-      if (step.kind === 'question') await expect(page.getByRole('link', { name: q(id), exact: true })).toHaveCount(1);
+      if (step.kind === 'question') await expect(page.getByRole('main').locator(`a[href="${pathOf(id)}?v=1"]`)).toHaveText(q(id));
     }
     await expect(page.getByRole('main').locator('a[href^="/guide/"]')).toHaveCount([...WIZARD.steps.values()].filter((s) => s.kind === 'outcome').length);
   });

@@ -49,7 +49,7 @@ describe('renderStep', () => {
     const html = check('webPrompt', 'webPromptCached2', { browser: 'firefox', os: 'windows' });
     expect(html).toContain('(your earlier answer)');
     expect(html).toMatch(/data-ev="wizard\.forward"/);
-    expect(html).toContain('Kept answer: </span>Right password, box comes back');
+    expect(html).toContain('aria-label="Kept answer: Right password, box comes back">Right password, box comes back</a>');
   });
 
   it('links the fix page with the visitor’s tabs, only for the tab sets the page has', () => {

@@ -84,6 +84,8 @@ const S: Scenario[] = [
   { story: '.NET HttpClient with credentials never sends them: the 401 has no WWW-Authenticate', says: ['When my code', 'It has never worked', 'A username and password', 'No, only plain', 'There is no WWW-Authenticate'], fix: 'send-correct-401' },
   { story: 'Basic auth with curl -u, WWW-Authenticate: Basic, wrong password', says: ['When my code', 'It has never worked', 'A username and password', 'No, only plain', 'Basic realm'], fix: 'check-credentials' },
   { story: 'npm behind corporate proxy: 407', says: ['When my code', 'The status is 407'], fix: 'network-checks' },
+  { story: 'SPA on app.example calls api.example.org with credentials: include; Safari gets 401', says: ['When my code', 'It has never worked', 'A session cookie'], fix: 'allow-cookies-for-site' },
+  { story: 'WordPress REST API behind Apache CGI: the 401 has no challenge, Authorization never arrives', says: ['When my code', 'It has never worked', 'A username and password', 'No, only plain', 'There is no WWW-Authenticate'], fix: 'pass-authorization-through-proxy' },
   { story: 'New to this API, not sure what header to send', says: ['When my code', 'It has never worked', 'Nothing yet'], fix: 'fix-authorization-header' },
 
   // People running the server
