@@ -1,14 +1,14 @@
 // <fix-outcome>: on the per-fix outcome pages (/wizard/outcome/<fix>/, linked from the diagnoser),
 // pre-selects the visitor's setup — from the URL's browser/os/client/server parameters if present,
 // else from the user agent — and points the fix link at the matching tab. No machine needed here.
-import { detect } from '../lib/ua.ts';
+import { detectIds } from '../lib/ua-ids.ts';
 import { fixHref, type TabSet } from './outcomes.ts';
 import type { Env } from './url.ts';
 
 class FixOutcome extends HTMLElement {
   connectedCallback() {
     const q = new URLSearchParams(location.search);
-    const d = detect(navigator.userAgent, navigator.maxTouchPoints);
+    const d = detectIds(navigator.userAgent, navigator.maxTouchPoints);
     const env: Env = { browser: d.browser, os: d.os };
     const selects = [...this.querySelectorAll<HTMLSelectElement>('[data-env] select')];
     const update = () => {

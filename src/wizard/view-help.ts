@@ -1,14 +1,15 @@
 // The escalation step's behaviour, loaded only when a visitor reaches it: pre-fills what the page can
 // know (browser, OS, versions, date, time and time zone), builds the plain-text summary as they type,
 // and offers Copy and Print. Nothing typed here is sent anywhere.
-import type { Detected } from '../lib/ua.ts';
+import { detect } from '../lib/ua.ts';
 
 /**
  * @param step the step area containing the [data-help] form
  * @param root the wizard element (holds the setup selects)
- * @param det what the user agent told us
  */
-export function help(step: HTMLElement, root: HTMLElement, det: Detected): void {
+export function help(step: HTMLElement, root: HTMLElement): void {
+  // Full detection (with versions) only here: the summary is the one place versions matter.
+  const det = detect(navigator.userAgent, navigator.maxTouchPoints);
   const form = step.querySelector('[data-help]') as HTMLFormElement;
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   const out = step.querySelector('[data-summary]') as HTMLElement;

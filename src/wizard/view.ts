@@ -7,7 +7,9 @@
 // heading and a live region announces it. Back/Forward and reload go through decode(), which falls
 // back to the start with a notice on a stale or damaged URL.
 import { createActor, type Actor } from 'xstate';
-import { detect } from '../lib/ua.ts';
+// The lean id-only detector keeps version parsing (src/lib/ua.ts) out of the up-front bundle; the
+// escalation step, which shows versions, loads the full detect() with its own lazy chunk.
+import { detectIds } from '../lib/ua-ids.ts';
 import { createWizard, START, type Spec, type Wizard, type WizardEvent } from './machine.ts';
 import { decode, encode, pathOf, stateOfPath, type Decoded, type Env } from './url.ts';
 
@@ -20,7 +22,7 @@ class FixWizard extends HTMLElement {
   private env: Env = {};
   private notice: string | undefined;
   private readonly pages = new Map<string, Page>();
-  private readonly det = detect(navigator.userAgent, navigator.maxTouchPoints);
+  private readonly det = detectIds(navigator.userAgent, navigator.maxTouchPoints);
   private readonly step = this.querySelector('[data-step]') as HTMLElement;
   private readonly selects = this.querySelectorAll<HTMLSelectElement>('[data-env] select');
 
@@ -121,7 +123,7 @@ class FixWizard extends HTMLElement {
       (this.querySelector('[data-live]') as HTMLElement).textContent = `${this.notice ?? ''} ${h.textContent}`;
     }
     this.notice = undefined;
-    if (step.querySelector('[data-help]')) (await import('./view-help.ts')).help(step, this, this.det);
+    if (step.querySelector('[data-help]')) (await import('./view-help.ts')).help(step, this);
     // After this frame is painted (history calls cost milliseconds in Chromium): the URL and title,
     // then a prefetch of every step a link here leads to, so the next answer paints without waiting.
     const url = this.url();

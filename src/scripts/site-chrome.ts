@@ -1,0 +1,93 @@
+// The site chrome every page needs: the theme toggle and the mobile menu. One module rather than
+// one per component, because each separate module costs its own request and gzip overhead on
+// every page (≈ 280 B gzipped here), and both always load together.
+
+// ---- theme toggle (markup in src/components/ThemeToggle.astro)
+type Choice = 'system' | 'light' | 'dark';
+const ORDER: Choice[] = ['system', 'light', 'dark'];
+const ICON: Record<Choice, string> = { system: '◐', light: '☀', dark: '☾' };
+
+/** Reads the stored choice; anything unexpected counts as "system". */
+function stored(): Choice {
+  try {
+    const v = localStorage.getItem('theme');
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+function apply(choice: Choice) {
+  const dark = choice === 'dark' || (choice === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.classList.toggle('dark', dark);
+  document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+}
+
+class ThemeToggle extends HTMLElement {
+  connectedCallback() {
+    const button = this.querySelector<HTMLButtonElement>('[data-theme-button]');
+    if (!button) return;
+    const render = (c: Choice) => {
+      const label = this.querySelector('[data-theme-label]');
+      const icon = this.querySelector('[data-theme-icon]');
+      if (label) label.textContent = `Theme: ${c}`;
+      if (icon) icon.textContent = ICON[c];
+    };
+    render(stored());
+    button.addEventListener('click', () => {
+      const next = ORDER[(ORDER.indexOf(stored()) + 1) % ORDER.length] ?? 'system';
+      try {
+        if (next === 'system') localStorage.removeItem('theme');
+        else localStorage.setItem('theme', next);
+      } catch {
+        /* storage blocked: the theme still changes for this page */
+      }
+      apply(next);
+      render(next);
+    });
+    // Follow the OS live while the choice is "system".
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      if (stored() === 'system') apply('system');
+    });
+  }
+}
+customElements.define('fix-theme-toggle', ThemeToggle);
+
+// ---- mobile menu (markup in src/components/MobileNav.astro)
+// A small modal menu: opens from the Menu button, keeps Tab inside itself, closes on Escape or
+// Close and returns focus to the Menu button (WAI-ARIA dialog pattern).
+class MobileNav extends HTMLElement {
+  connectedCallback() {
+    const button = this.querySelector<HTMLButtonElement>('[data-menu-button]');
+    const panel = this.querySelector<HTMLElement>('#mobile-menu');
+    const close = this.querySelector<HTMLButtonElement>('[data-menu-close]');
+    if (!button || !panel || !close) return;
+    const focusables = () => [...panel.querySelectorAll<HTMLElement>('a[href], button')];
+    const setOpen = (open: boolean) => {
+      panel.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+      if (open) focusables()[0]?.focus();
+      else button.focus();
+    };
+    button.addEventListener('click', () => setOpen(panel.hidden === true));
+    close.addEventListener('click', () => setOpen(false));
+    panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setOpen(false);
+      } else if (e.key === 'Tab') {
+        const items = focusables();
+        const first = items[0];
+        const last = items[items.length - 1];
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last?.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first?.focus();
+        }
+      }
+    });
+  }
+}
+customElements.define('fix-mobile-nav', MobileNav);
