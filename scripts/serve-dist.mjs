@@ -31,9 +31,13 @@ if (nginx && process.env.SERVE_WITH !== 'node') {
     .replaceAll('include security-headers.conf;', `include ${join(root, 'deploy/nginx/security-headers.conf')};`);
   writeFileSync(join(prefix, 'site.conf'), site);
   const mime = ['/etc/nginx/mime.types', '/opt/homebrew/etc/nginx/mime.types', '/usr/local/etc/nginx/mime.types'].find(existsSync);
+  // As root, nginx's workers drop to "nobody", who cannot read a checkout in a private directory
+  // (CI clones into a 0700 temp dir) and would answer 403. This server only listens on loopback.
+  const runAsRoot = process.getuid?.() === 0;
   writeFileSync(
     join(prefix, 'nginx.conf'),
     `worker_processes 1;
+${runAsRoot ? 'user root;' : ''}
 pid ${join(prefix, 'nginx.pid')};
 error_log ${join(prefix, 'logs/error.log')} warn;
 events { worker_connections 256; }
