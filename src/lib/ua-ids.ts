@@ -1,8 +1,7 @@
-// Browser and OS tab ids from a user-agent string: the part of detect() (src/lib/ua.ts) that the
-// tabs script needs, without the version parsing. A separate copy on purpose: if the tabs imported
-// ua.ts, the bundler would split it into a chunk shared with the wizard and every fix page would
-// load all of it (over the 3 KB budget). tests/unit/tab-choice.test.ts proves both give the same
-// ids on every user agent the UA tests know, so they cannot drift apart unnoticed.
+// Browser and OS tab ids from a user-agent string: the detection rules, in one place. The tabs
+// script and the wizard import only this; detect() in src/lib/ua.ts builds on it and adds version
+// numbers, which only the wizard's lazily loaded escalation summary needs, so fix pages never
+// load the version parsing (the 3 KB budget).
 
 import type { BrowserId, OsId } from './ua';
 
