@@ -14,11 +14,15 @@ source scripts/ensure-node.sh
 cmd="${1:-}"
 case "$cmd" in
   serve)
+    # The typed registry is generated from content/: rewrite it if content changed (a no-op
+    # otherwise, so git status stays clean). `test` only checks that it is fresh.
+    node scripts/registry.ts
     npm run build
     echo "Serving dist/ at http://127.0.0.1:${PORT:-4321}/ (Ctrl+C to stop)"
     exec node scripts/serve-dist.mjs --port "${PORT:-4321}"
     ;;
   dev)
+    node scripts/registry.ts
     exec npx astro dev --host 127.0.0.1
     ;;
   test)

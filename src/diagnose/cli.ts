@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { analyse, formatReport } from './report.ts';
+import knowledge from '../registry/knowledge.gen.json' with { type: 'json' };
 import { INPUT_KINDS, type InputKind } from './types.ts';
 
 const USAGE = `Usage: fix401-diagnose [options] [file]
@@ -79,7 +80,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   const report = analyse(input, { kind, now: io.now });
-  io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { showSecrets }));
+  io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { showSecrets, fixLabels: knowledge.fixes }));
   return report.findings.length > 0 ? 1 : 0;
 }
 

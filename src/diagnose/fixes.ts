@@ -1,95 +1,36 @@
-// Where findings link: fix pages (by slug, from docs/content-plan.md), the tab set each fix page
-// carries (so the link opens the visitor's client / server / OS tab), and the wizard outcome pages.
-// A unit test checks every slug here against docs/content-plan.md.
-
-/** Tab sets a fix page can open by query parameter (?client=curl, ?server=nginx …). */
-export type TabSet = 'browser' | 'os' | 'client' | 'server';
-
-/**
- * Every page findings may link to as "the fix", keyed by slug, with the tab set whose query
- * parameter opens the right panel (undefined for pages without tabs).
- */
-export const FIX_PAGES: Record<string, TabSet | undefined> = {
-  'check-credentials': 'browser',
-  'clear-cookies': 'browser',
-  'clear-cached-credentials': 'client',
-  'sign-out-and-in': 'browser',
-  'allow-cookies-for-site': 'browser',
-  'check-url': 'browser',
-  'network-checks': 'os',
-  'contact-admin': undefined,
-  'fix-intranet-sso': 'os',
-  'refresh-api-token': 'client',
-  'refresh-oauth-token': 'client',
-  'fix-authorization-header': 'client',
-  'keep-auth-on-redirect': 'client',
-  'fix-token-audience': 'client',
-  'fix-clock-skew': 'os',
-  'send-correct-401': 'server',
-  'fix-cors-preflight': 'server',
-  'pass-authorization-through-proxy': 'server',
-};
-
-/**
- * Link text for each fix page. Kept apart from FIX_PAGES so the web page can take it from its own
- * HTML (DiagnoseTool.astro renders it) instead of shipping it twice in its JS.
- */
-export const FIX_LABELS: Record<string, string> = {
-  'check-credentials': 'Check the username and password',
-  'clear-cookies': 'Clear the site’s cookies',
-  'clear-cached-credentials': 'Clear saved credentials',
-  'sign-out-and-in': 'Sign out and sign in again',
-  'allow-cookies-for-site': 'Allow cookies for the site',
-  'check-url': 'Check the address and environment',
-  'network-checks': 'Check the network and proxy',
-  'contact-admin': 'Ask the site’s administrator',
-  'fix-intranet-sso': 'Fix intranet single sign-on',
-  'refresh-api-token': 'Get a new API key or token',
-  'refresh-oauth-token': 'Refresh the OAuth access token',
-  'fix-authorization-header': 'Fix the Authorization header',
-  'keep-auth-on-redirect': 'Keep credentials across a redirect',
-  'fix-token-audience': 'Get a token for the right API',
-  'fix-clock-skew': 'Fix the clock',
-  'send-correct-401': 'Send a correct 401 (server)',
-  'fix-cors-preflight': 'Let CORS preflights through (server)',
-  'pass-authorization-through-proxy': 'Pass Authorization through the proxy (server)',
-};
-
-/** Cause pages findings may name, keyed by slug (all from docs/content-plan.md). */
-export const CAUSE_SLUGS: readonly string[] = [
-  'wrong-credentials', 'expired-session', 'stale-cookies', 'third-party-cookies-blocked', 'cached-client-credentials',
-  'intranet-sso-failed', 'ip-restrictions', 'proxy-auth-required', 'site-access-restricted', 'wrong-url-or-environment',
-  'missing-or-invalid-api-token', 'expired-oauth-token', 'missing-authorization-header', 'wrong-auth-scheme',
-  'api-key-misplaced', 'header-dropped-on-redirect', 'cors-preflight-401', 'proxy-strips-authorization', 'clock-skew',
-  'wrong-audience-or-issuer', 'token-for-wrong-api', 'missing-challenge', 'basic-non-ascii-credentials', 'unsupported-auth-scheme',
-];
+// Where findings link: the fix page (opening the tab for the visitor's client or server), the
+// wizard outcome for that fix and the cause page. Slugs and tab sets come from the registry.
+import { DEFAULT_FIX, FIX_TABS, type CauseSlug, type FixSlug, type TabSetName } from '../registry/registry.gen.ts';
 
 /** The visitor's context, used to pick a tab on the fix page. */
-export interface Audience {
-  client: string | undefined;
-  server: string | undefined;
-  browser: string | undefined;
-  os: string | undefined;
+export type Audience = { [K in TabSetName]: string | undefined };
+
+/**
+ * @param cause the finding's cause, if any
+ * @param fix the finding's own fix, if it names one
+ * @returns the fix to link: the finding's own, else the cause's first fix, else the page on sending a correct 401
+ */
+export function fixOf(cause: CauseSlug | undefined, fix: FixSlug | undefined): FixSlug {
+  return fix ?? (cause ? DEFAULT_FIX[cause] : 'send-correct-401');
 }
 
 /**
  * @param slug a fix page slug
  * @param who detected client / server / browser / OS ids
- * @returns the link to the fix page, with the tab parameter its tab set takes when we know it
+ * @returns the link to the fix page, with the parameter of the first of its tab sets we know a value for
  */
-export function fixHref(slug: string, who: Audience): string {
-  const set = FIX_PAGES[slug];
+export function fixHref(slug: FixSlug, who: Audience): string {
+  const set = FIX_TABS[slug].find((s) => who[s]);
   const id = set ? who[set] : undefined;
   return `/guide/${slug}/${set && id ? `?${set}=${encodeURIComponent(id)}` : ''}`;
 }
 
 /**
  * @param slug a fix page slug
- * @returns the wizard outcome page for that fix, when there is one
+ * @returns the wizard outcome page for that fix (the wizard generates one for every fix page)
  */
-export function wizardHref(slug: string): string | undefined {
-  // Every fix page is a wizard outcome (the wizard generates /wizard/outcome/<fix>/ for each).
-  return Object.hasOwn(FIX_PAGES, slug) ? `/wizard/outcome/${slug}/` : undefined;
+export function wizardHref(slug: FixSlug): string {
+  return `/wizard/outcome/${slug}/`;
 }
 
 /**

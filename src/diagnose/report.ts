@@ -4,7 +4,7 @@
 
 import { DETAILS } from './details.ts';
 import { HINTS, type HintId } from './hints.ts';
-import { clientFromUserAgent, fixHref, FIX_LABELS, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
+import { clientFromUserAgent, fixHref, fixOf, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
 import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
 import { hdr } from './rules/context.ts';
@@ -42,7 +42,7 @@ function merge(findings: readonly Finding[]): Finding[] {
   const byKey = new Map<string, Finding>();
   const sorted = [...findings].sort((a, b) => b.score - a.score);
   for (const f of sorted) {
-    const key = `${f.cause ?? f.rule}|${f.fix}`;
+    const key = `${f.cause ?? f.rule}|${fixOf(f.cause, f.fix)}`;
     const have = byKey.get(key);
     if (!have) {
       byKey.set(key, { ...f, evidence: [...f.evidence] });
@@ -97,13 +97,10 @@ export function analyse(input: string, options: AnalyseOptions = {}): Report {
   const parsed = parseInput(input, options.kind);
   const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000));
   const who = audienceOf(parsed, focus);
-  const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => ({
-    ...f,
-    confidence: confidenceOf(f.score),
-    fixHref: fixHref(f.fix, who),
-    wizardHref: wizardHref(f.fix),
-    causeHref: f.cause ? `/guide/${f.cause}/` : undefined,
-  }));
+  const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => {
+    const fix = fixOf(f.cause, f.fix);
+    return { ...f, fix, confidence: confidenceOf(f.score), fixHref: fixHref(fix, who), wizardHref: wizardHref(fix), causeHref: f.cause ? `/guide/${f.cause}/` : undefined };
+  });
   // Facts can repeat across exchanges (the same challenge on 40 HAR entries): keep each once.
   const seen = new Set<string>();
   const uniqueFacts = facts.filter((f) => {
@@ -121,10 +118,11 @@ export function analyse(input: string, options: AnalyseOptions = {}): Report {
 /**
  * Renders a report as plain text (the CLI's output). Secrets in evidence are masked unless asked.
  * @param r the report
- * @param opts showSecrets to print evidence unmasked; site to prefix links (default https://fix401.dev)
+ * @param opts showSecrets to print evidence unmasked; site to prefix links (default https://fix401.dev);
+ *   fixLabels to name each fix (the CLI passes the registry's labels; default: the slug)
  * @returns text ending with a newline
  */
-export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: string } = {}): string {
+export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: string; fixLabels?: Readonly<Record<string, { label: string }>> } = {}): string {
   const site = opts.site ?? 'https://fix401.dev';
   const mask = (s: string) => (opts.showSecrets ? s : redactLine(s));
   const out: string[] = [`Read as: ${KIND_LABELS[r.kind]}${r.exchanges ? ` (${r.exchanges} exchange${r.exchanges === 1 ? '' : 's'})` : ''}`];
@@ -140,7 +138,7 @@ export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: st
       const where = e.line ? `line ${e.line}` : e.where ?? 'evidence';
       out.push(`   > ${where}: ${mask(e.text).slice(0, 300)}`);
     }
-    out.push(`   Fix: ${FIX_LABELS[f.fix] ?? f.fix} — ${site}${f.fixHref}`);
+    out.push(`   Fix: ${opts.fixLabels?.[f.fix]?.label ?? f.fix} — ${site}${f.fixHref}`);
   });
   if (r.facts.length > 0) {
     out.push('', 'What was read:');

@@ -1,6 +1,7 @@
 // Shared shapes of the diagnoser core. Everything here is plain data (no classes, no Maps) so a
 // report can cross a worker boundary or be printed as JSON by the CLI unchanged.
 // Erasable TypeScript only (no enums, namespaces or parameter properties): Node runs it directly.
+import type { CauseSlug, FixSlug } from '../registry/registry.gen.ts';
 
 import type { HintId } from './hints.ts';
 
@@ -124,10 +125,10 @@ export interface Finding {
   title: string;
   /** One or two more sentences with values from the input. Fixed explanations live in details.ts. */
   detail?: string | undefined;
-  /** Cause page slug from docs/content-plan.md, when one matches. */
-  cause: string | undefined;
-  /** Fix page slug from docs/content-plan.md (or a method page for background). */
-  fix: string;
+  /** The cause page this finding names, when one matches. */
+  cause: CauseSlug | undefined;
+  /** The fix to link, only when it is not the cause's first fix (or there is no cause). */
+  fix?: FixSlug | undefined;
   /** 0–100: how sure we are, used for ranking. */
   score: number;
   evidence: Evidence[];
@@ -135,6 +136,8 @@ export interface Finding {
 
 /** A finding ready to show: ranked, with its links. */
 export interface RankedFinding extends Finding {
+  /** The fix page it links: the finding's own, else its cause's first fix. */
+  fix: FixSlug;
   confidence: Confidence;
   /** Link to the fix page, opening the matching tab (e.g. /guide/refresh-oauth-token/?client=curl). */
   fixHref: string;

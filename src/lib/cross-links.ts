@@ -6,9 +6,9 @@ export interface CrossLinkSource {
   /** Page type (see src/content.config.ts). */
   type: string;
   /** Cause pages: slugs of their fixes. */
-  fixes: readonly string[];
-  /** Fix and server pages: slugs of the causes they resolve. */
-  causes: readonly string[];
+  fixes?: readonly string[];
+  /** Fix, server and service pages: slugs of the causes they resolve (services: their common causes). */
+  causes?: readonly string[];
   /** Any page: slugs to list under "See also". */
   related: readonly string[];
 }
@@ -35,9 +35,11 @@ export interface CrossLinkBlock {
 export function crossLinkPlan(data: CrossLinkSource): CrossLinkBlock[] {
   const blocks: CrossLinkBlock[] = [];
   if (data.type === 'cause') {
-    blocks.push({ id: 'fixes-for-this-cause', title: 'Fixes for this cause', slugs: data.fixes, describe: true, wizard: false });
+    blocks.push({ id: 'fixes-for-this-cause', title: 'Fixes for this cause', slugs: data.fixes ?? [], describe: true, wizard: false });
   } else if (data.type === 'fix' || data.type === 'server') {
-    blocks.push({ id: 'causes-this-fixes', title: 'Causes this fixes', slugs: data.causes, describe: false, wizard: true });
+    blocks.push({ id: 'causes-this-fixes', title: 'Causes this fixes', slugs: data.causes ?? [], describe: false, wizard: true });
+  } else if (data.type === 'service') {
+    blocks.push({ id: 'common-causes', title: 'Common causes', slugs: data.causes ?? [], describe: true, wizard: true });
   }
   if (data.related.length > 0) {
     blocks.push({ id: 'see-also', title: 'See also', slugs: data.related, describe: false, wizard: false });

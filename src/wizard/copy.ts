@@ -1,9 +1,12 @@
-// The wizard's wording from content/wizard/, for build-time rendering and for the copy.json file the
-// browser loads (the view fetches it instead of bundling it, to keep the page's JavaScript small).
-import causes from '../../content/wizard/causes.json' with { type: 'json' };
-import fixes from '../../content/wizard/fixes.json' with { type: 'json' };
-import questions from '../../content/wizard/questions.json' with { type: 'json' };
+// The wizard's wording for build-time rendering: the questions from content/wizard/tree.yaml, and
+// each fix's label and summary and each cause's label and "why" from the pages' own front matter,
+// all through the generated registry.
+import { CAUSES, FIXES, QUESTION_COPY } from '../registry/registry.gen.ts';
 import type { Copy } from './render.ts';
 
-/** All wording, keyed by question state id, fix slug and cause slug. The unit tests check every key. */
-export const copy: Copy = { questions, fixes, causes };
+/** All wording, keyed by question state id, fix slug and cause slug. */
+export const copy: Copy = {
+  questions: QUESTION_COPY,
+  fixes: Object.fromEntries(Object.entries(FIXES).map(([slug, f]) => [slug, { title: f.label, summary: f.summary }])),
+  causes: CAUSES,
+};

@@ -9,209 +9,17 @@
 // addresses), likeliest first. "Did this fix it? No" walks down that list; after the last try comes
 // the escalation summary for that leaf.
 //
-// Wording lives in content/wizard/ keyed by these ids; the unit tests check both directions.
+// The tree itself is content (content/wizard/tree.yaml, with its wording), compiled into the typed
+// registry by scripts/registry.ts; this module turns any tree into the machine, and
+// src/wizard/wizard.ts builds the site's. Generic over the fix and cause slug types so callers
+// keep the registry's types while this module imports only xstate.
 import { assign, setup } from 'xstate';
 
 /** The first question's answers: which audience the visitor is. */
 export type Audience = 'web' | 'app' | 'api' | 'server';
 
-/** A try on an outcome list: [fix page slug, cause page slug]. Slugs come from docs/content-plan.md. */
-export type Try = readonly [fix: string, cause: string];
-
-/**
- * Questions: answer id → the next state id (another question, or a leaf from LEAVES).
- * Answer ids are unique within their question; the event is `answer.<id>`.
- * Order of answers here is the order they are shown.
- */
-export const QUESTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  start: { web: 'webSymptom', app: 'appSymptom', api: 'apiSymptom', server: 'serverSymptom' },
-
-  // People in a browser
-  webSymptom: {
-    prompt: 'webPrompt',
-    session: 'webPrivate',
-    password: 'webPassword',
-    denied: 'webDenied',
-    embedded: 'webEmbedded',
-    plain: 'webPlain',
-    other: 'webOther',
-  },
-  webPrompt: { site: 'webPromptCreds', work: 'webPromptWork', proxy: 'webProxy' },
-  webPromptCreds: { right: 'webPromptCached', unsure: 'webPromptWrong' },
-  webPromptWork: { office: 'webSsoOffice', remote: 'webSsoRemote' },
-  webPrivate: { yes: 'webPrivateWorks', no: 'webSessionWhen' },
-  webPrivateWorks: { recent: 'webExtensions', no: 'webCookies' },
-  webSessionWhen: { loop: 'webLoop', idle: 'webIdle', often: 'webOften' },
-  webPassword: { saved: 'webPasswordSaved', typed: 'webPasswordTyped' },
-  webDenied: { pay: 'webPaywall', permission: 'webNoPermission', link: 'webBadLink', later: 'webDeniedLater' },
-  webPlain: { yes: 'webNetwork', no: 'webPlainLink' },
-  webPlainLink: { link: 'webOldLink', site: 'webRestricted' },
-
-  // People in an app
-  appSymptom: { session: 'appSession', password: 'appPassword', error: 'appError', access: 'appAccess', work: 'appWork' },
-  appSession: { change: 'appChanged', soon: 'appRepeat', network: 'appNetwork', idle: 'appIdle' },
-  appPassword: { yes: 'appSavedPassword', no: 'appWrongPassword' },
-  appError: { yes: 'appLocal', no: 'appEverywhere', network: 'appErrNetwork' },
-
-  // Developers calling an API
-  apiSymptom: {
-    cors: 'apiCors',
-    redirect: 'apiRedirected',
-    stopped: 'apiStopped',
-    elsewhere: 'apiElsewhere',
-    never: 'apiNever',
-    proxy: 'apiProxy',
-  },
-  apiStopped: { time: 'apiExpired', keys: 'apiRevoked', moved: 'apiMoved', url: 'apiUrlChanged', machine: 'apiMachine', code: 'apiCodeChange' },
-  apiElsewhere: { noheader: 'apiNoHeader', redirect: 'apiLostOnRedirect', format: 'apiFormat', route: 'apiViaProxy', same: 'apiNoDiff' },
-  apiNever: { bearer: 'apiBearer', key: 'apiKey', basic: 'apiBasic', cookie: 'apiCookie', windows: 'apiNegotiate', nothing: 'apiNothing' },
-  apiBearer: { audience: 'apiAudience', time: 'apiClock', other: 'apiWrongApi', vague: 'apiBearerVague' },
-  apiKey: { missing: 'apiKeyMissing', invalid: 'apiKeyInvalid', vague: 'apiKeyVague' },
-  apiBasic: { yes: 'apiNonAscii', no: 'apiBasicChallenge' },
-  apiBasicChallenge: { basic: 'apiBasicRejected', other: 'apiOtherScheme', none: 'apiNoChallenge', unsure: 'apiBasicUnsure' },
-
-  // People running the server
-  serverSymptom: {
-    noprompt: 'srvNoChallenge',
-    cors: 'srvCors',
-    header: 'srvProxy',
-    tokens: 'srvTokens',
-    charset: 'srvCharset',
-    windows: 'srvSso',
-    status: 'srvStatus',
-  },
-  srvTokens: { time: 'srvClock', audience: 'srvAudience', missing: 'srvMissing', unsure: 'srvUnsure' },
-};
-
-/**
- * Leaves: the tries for one set of answers, likeliest first. Each becomes outcome states
- * `<leaf>1`, `<leaf>2`, … and an escalation state `<leaf>Help`.
- */
-// Fix pages and causes, by slug (docs/content-plan.md). Named constants keep the tables below
-// readable and let the minifier write each slug once.
-const checkCredentials = 'check-credentials',
-  clearCookies = 'clear-cookies',
-  clearCachedCredentials = 'clear-cached-credentials',
-  signOutAndIn = 'sign-out-and-in',
-  privateWindow = 'private-window',
-  disableExtensions = 'disable-extensions',
-  allowCookiesForSite = 'allow-cookies-for-site',
-  checkUrl = 'check-url',
-  flushDns = 'flush-dns',
-  networkChecks = 'network-checks',
-  contactAdmin = 'contact-admin',
-  fixIntranetSso = 'fix-intranet-sso',
-  refreshApiToken = 'refresh-api-token',
-  refreshOauthToken = 'refresh-oauth-token',
-  fixAuthorizationHeader = 'fix-authorization-header',
-  keepAuthOnRedirect = 'keep-auth-on-redirect',
-  fixTokenAudience = 'fix-token-audience',
-  fixClockSkew = 'fix-clock-skew',
-  sendCorrect401 = 'send-correct-401',
-  fixCorsPreflight = 'fix-cors-preflight',
-  passAuthorizationThroughProxy = 'pass-authorization-through-proxy';
-const proxyAuthRequired = 'proxy-auth-required',
-  cachedClientCredentials = 'cached-client-credentials',
-  wrongCredentials = 'wrong-credentials',
-  intranetSsoFailed = 'intranet-sso-failed',
-  ipRestrictions = 'ip-restrictions',
-  browserExtensionInterference = 'browser-extension-interference',
-  staleCookies = 'stale-cookies',
-  expiredSession = 'expired-session',
-  thirdPartyCookiesBlocked = 'third-party-cookies-blocked',
-  clockSkew = 'clock-skew',
-  siteAccessRestricted = 'site-access-restricted',
-  wrongUrlOrEnvironment = 'wrong-url-or-environment',
-  corsPreflight401 = 'cors-preflight-401',
-  missingAuthorizationHeader = 'missing-authorization-header',
-  headerDroppedOnRedirect = 'header-dropped-on-redirect',
-  proxyStripsAuthorization = 'proxy-strips-authorization',
-  expiredOauthToken = 'expired-oauth-token',
-  missingOrInvalidApiToken = 'missing-or-invalid-api-token',
-  wrongAudienceOrIssuer = 'wrong-audience-or-issuer',
-  missingChallenge = 'missing-challenge',
-  wrongAuthScheme = 'wrong-auth-scheme',
-  apiKeyMisplaced = 'api-key-misplaced',
-  unsupportedAuthScheme = 'unsupported-auth-scheme',
-  tokenForWrongApi = 'token-for-wrong-api',
-  basicNonAsciiCredentials = 'basic-non-ascii-credentials';
-
-export const LEAVES: Readonly<Record<string, readonly Try[]>> = {
-  webProxy: [[networkChecks, proxyAuthRequired], [clearCachedCredentials, cachedClientCredentials]],
-  webPromptCached: [[clearCachedCredentials, cachedClientCredentials], [checkCredentials, wrongCredentials], [contactAdmin, wrongCredentials]],
-  webPromptWrong: [[checkCredentials, wrongCredentials], [clearCachedCredentials, wrongCredentials], [contactAdmin, wrongCredentials]],
-  webSsoOffice: [[fixIntranetSso, intranetSsoFailed], [clearCachedCredentials, cachedClientCredentials], [contactAdmin, wrongCredentials]],
-  webSsoRemote: [[fixIntranetSso, intranetSsoFailed], [networkChecks, ipRestrictions], [contactAdmin, ipRestrictions]],
-  webExtensions: [[disableExtensions, browserExtensionInterference], [clearCookies, staleCookies]],
-  webCookies: [[clearCookies, staleCookies], [disableExtensions, browserExtensionInterference], [signOutAndIn, expiredSession]],
-  webLoop: [[allowCookiesForSite, thirdPartyCookiesBlocked], [fixClockSkew, clockSkew], [networkChecks, ipRestrictions], [contactAdmin, siteAccessRestricted]],
-  webIdle: [[signOutAndIn, expiredSession], [clearCookies, expiredSession], [fixClockSkew, clockSkew]],
-  webOften: [[fixClockSkew, clockSkew], [networkChecks, ipRestrictions], [clearCookies, staleCookies], [contactAdmin, siteAccessRestricted]],
-  webPasswordSaved: [[checkCredentials, wrongCredentials], [clearCachedCredentials, wrongCredentials], [contactAdmin, wrongCredentials]],
-  webPasswordTyped: [[checkCredentials, wrongCredentials], [checkUrl, wrongUrlOrEnvironment], [contactAdmin, wrongCredentials]],
-  webPaywall: [[contactAdmin, siteAccessRestricted], [signOutAndIn, expiredSession]],
-  webNoPermission: [[contactAdmin, siteAccessRestricted], [signOutAndIn, expiredSession], [checkUrl, siteAccessRestricted]],
-  webBadLink: [[checkUrl, wrongUrlOrEnvironment], [contactAdmin, siteAccessRestricted]],
-  webDeniedLater: [[signOutAndIn, expiredSession], [clearCookies, staleCookies], [contactAdmin, siteAccessRestricted]],
-  webEmbedded: [[allowCookiesForSite, thirdPartyCookiesBlocked], [disableExtensions, browserExtensionInterference], [clearCookies, staleCookies]],
-  webNetwork: [[networkChecks, ipRestrictions], [contactAdmin, ipRestrictions]],
-  webOldLink: [[checkUrl, wrongUrlOrEnvironment], [flushDns, wrongUrlOrEnvironment], [contactAdmin, siteAccessRestricted]],
-  webRestricted: [[contactAdmin, siteAccessRestricted], [checkUrl, siteAccessRestricted], [privateWindow, staleCookies]],
-  webOther: [[privateWindow, staleCookies], [clearCookies, staleCookies], [signOutAndIn, expiredSession], [contactAdmin, siteAccessRestricted]],
-
-  appChanged: [[signOutAndIn, expiredSession], [clearCachedCredentials, cachedClientCredentials], [contactAdmin, wrongCredentials]],
-  appRepeat: [[clearCachedCredentials, cachedClientCredentials], [fixClockSkew, clockSkew], [networkChecks, ipRestrictions], [contactAdmin, siteAccessRestricted]],
-  appNetwork: [[networkChecks, ipRestrictions], [contactAdmin, ipRestrictions]],
-  appIdle: [[signOutAndIn, expiredSession], [clearCachedCredentials, cachedClientCredentials], [fixClockSkew, clockSkew]],
-  appSavedPassword: [[clearCachedCredentials, cachedClientCredentials], [signOutAndIn, expiredSession], [contactAdmin, wrongCredentials]],
-  appWrongPassword: [[checkCredentials, wrongCredentials], [clearCachedCredentials, wrongCredentials], [contactAdmin, wrongCredentials]],
-  appLocal: [[signOutAndIn, expiredSession], [clearCachedCredentials, cachedClientCredentials], [fixClockSkew, clockSkew], [networkChecks, ipRestrictions]],
-  appEverywhere: [[contactAdmin, siteAccessRestricted], [checkCredentials, wrongCredentials]],
-  appErrNetwork: [[networkChecks, ipRestrictions], [contactAdmin, ipRestrictions]],
-  appAccess: [[contactAdmin, siteAccessRestricted], [signOutAndIn, expiredSession]],
-  appWork: [[clearCachedCredentials, cachedClientCredentials], [signOutAndIn, expiredSession], [fixIntranetSso, intranetSsoFailed], [contactAdmin, wrongCredentials]],
-
-  apiCors: [[fixCorsPreflight, corsPreflight401], [fixAuthorizationHeader, missingAuthorizationHeader]],
-  apiRedirected: [[keepAuthOnRedirect, headerDroppedOnRedirect], [passAuthorizationThroughProxy, proxyStripsAuthorization]],
-  apiProxy: [[networkChecks, proxyAuthRequired]],
-  apiExpired: [[refreshOauthToken, expiredOauthToken], [fixClockSkew, clockSkew]],
-  apiRevoked: [[refreshApiToken, missingOrInvalidApiToken], [refreshOauthToken, expiredOauthToken]],
-  apiMoved: [[passAuthorizationThroughProxy, proxyStripsAuthorization], [keepAuthOnRedirect, headerDroppedOnRedirect], [fixCorsPreflight, corsPreflight401]],
-  apiUrlChanged: [[keepAuthOnRedirect, headerDroppedOnRedirect], [passAuthorizationThroughProxy, proxyStripsAuthorization]],
-  apiMachine: [[fixClockSkew, clockSkew], [fixAuthorizationHeader, missingAuthorizationHeader], [refreshApiToken, missingOrInvalidApiToken]],
-  apiCodeChange: [[fixAuthorizationHeader, missingAuthorizationHeader], [fixTokenAudience, wrongAudienceOrIssuer], [keepAuthOnRedirect, headerDroppedOnRedirect]],
-  apiNoHeader: [[fixAuthorizationHeader, missingAuthorizationHeader], [keepAuthOnRedirect, headerDroppedOnRedirect], [sendCorrect401, missingChallenge]],
-  apiLostOnRedirect: [[keepAuthOnRedirect, headerDroppedOnRedirect], [fixAuthorizationHeader, missingAuthorizationHeader]],
-  apiFormat: [[fixAuthorizationHeader, wrongAuthScheme], [refreshApiToken, apiKeyMisplaced]],
-  apiViaProxy: [[passAuthorizationThroughProxy, proxyStripsAuthorization], [keepAuthOnRedirect, headerDroppedOnRedirect]],
-  apiNoDiff: [[fixAuthorizationHeader, wrongAuthScheme], [keepAuthOnRedirect, headerDroppedOnRedirect], [passAuthorizationThroughProxy, proxyStripsAuthorization], [fixClockSkew, clockSkew]],
-  apiCookie: [[allowCookiesForSite, thirdPartyCookiesBlocked], [fixCorsPreflight, corsPreflight401], [fixAuthorizationHeader, missingAuthorizationHeader]],
-  apiNegotiate: [[fixIntranetSso, unsupportedAuthScheme], [fixAuthorizationHeader, unsupportedAuthScheme]],
-  apiNothing: [[fixAuthorizationHeader, missingAuthorizationHeader], [refreshApiToken, missingOrInvalidApiToken], [sendCorrect401, missingChallenge]],
-  apiAudience: [[fixTokenAudience, wrongAudienceOrIssuer], [refreshOauthToken, expiredOauthToken]],
-  apiClock: [[fixClockSkew, clockSkew], [refreshOauthToken, expiredOauthToken]],
-  apiWrongApi: [[fixTokenAudience, tokenForWrongApi], [refreshOauthToken, expiredOauthToken]],
-  apiBearerVague: [[fixAuthorizationHeader, wrongAuthScheme], [fixTokenAudience, wrongAudienceOrIssuer], [keepAuthOnRedirect, headerDroppedOnRedirect], [refreshOauthToken, expiredOauthToken]],
-  apiKeyMissing: [[fixAuthorizationHeader, apiKeyMisplaced], [refreshApiToken, missingOrInvalidApiToken]],
-  apiKeyInvalid: [[refreshApiToken, missingOrInvalidApiToken], [fixAuthorizationHeader, apiKeyMisplaced]],
-  apiKeyVague: [[fixAuthorizationHeader, apiKeyMisplaced], [refreshApiToken, missingOrInvalidApiToken], [keepAuthOnRedirect, headerDroppedOnRedirect]],
-  apiNonAscii: [[fixAuthorizationHeader, basicNonAsciiCredentials], [sendCorrect401, basicNonAsciiCredentials]],
-  apiBasicRejected: [[fixAuthorizationHeader, wrongAuthScheme], [checkCredentials, wrongCredentials]],
-  apiOtherScheme: [[fixAuthorizationHeader, unsupportedAuthScheme], [fixIntranetSso, unsupportedAuthScheme]],
-  apiNoChallenge: [[sendCorrect401, missingChallenge], [passAuthorizationThroughProxy, proxyStripsAuthorization], [fixAuthorizationHeader, missingAuthorizationHeader]],
-  apiBasicUnsure: [[fixAuthorizationHeader, wrongAuthScheme], [checkCredentials, wrongCredentials], [sendCorrect401, missingChallenge]],
-
-  srvNoChallenge: [[sendCorrect401, missingChallenge]],
-  srvCors: [[fixCorsPreflight, corsPreflight401]],
-  srvProxy: [[passAuthorizationThroughProxy, proxyStripsAuthorization]],
-  srvCharset: [[sendCorrect401, basicNonAsciiCredentials]],
-  srvSso: [[fixIntranetSso, intranetSsoFailed]],
-  srvStatus: [[sendCorrect401, missingChallenge]],
-  srvClock: [[fixClockSkew, clockSkew], [fixTokenAudience, wrongAudienceOrIssuer]],
-  srvAudience: [[fixTokenAudience, wrongAudienceOrIssuer], [fixClockSkew, clockSkew]],
-  srvMissing: [[passAuthorizationThroughProxy, proxyStripsAuthorization], [fixCorsPreflight, corsPreflight401]],
-  srvUnsure: [[fixTokenAudience, wrongAudienceOrIssuer], [fixClockSkew, clockSkew], [passAuthorizationThroughProxy, proxyStripsAuthorization]],
-};
+/** A try on an outcome list: [fix page slug, cause page slug]. */
+export type Try<F extends string = string, C extends string = string> = readonly [fix: F, cause: C];
 
 /** The state a visitor reaches by answering "Yes" to "Did this fix it?". */
 export const SOLVED = 'solved';
@@ -219,18 +27,18 @@ export const SOLVED = 'solved';
 export const START = 'start';
 
 /** The decision tree as plain data: what createWizard() builds the machine from. */
-export interface Tree {
+export interface Tree<F extends string = string, C extends string = string> {
   /** Question id → (answer id → next question id or leaf id), answers in display order. */
   questions: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Leaf id → tries, likeliest first. */
-  leaves: Readonly<Record<string, readonly Try[]>>;
+  leaves: Readonly<Record<string, readonly Try<F, C>[]>>;
 }
 
 /** What a state is, for the view and the static pages. */
-export type StepInfo =
+export type StepInfo<F extends string = string, C extends string = string> =
   | { kind: 'question'; id: string; answers: ReadonlyArray<{ answer: string; to: string }> }
-  | { kind: 'outcome'; id: string; leaf: string; n: number; of: number; fix: string; cause: string; next: string }
-  | { kind: 'help'; id: string; leaf: string; tries: readonly Try[] }
+  | { kind: 'outcome'; id: string; leaf: string; n: number; of: number; fix: F; cause: C; next: string }
+  | { kind: 'help'; id: string; leaf: string; tries: readonly Try<F, C>[] }
   | { kind: 'solved'; id: string };
 
 /** Machine context. */
@@ -260,9 +68,9 @@ type Transition = { target: string; guard?: { type: 'keptLeadsTo'; params: { to:
  * receives it as /wizard/machine.json, so it runs exactly this machine without shipping the tree
  * as code (that keeps the wizard's script within its size budget).
  */
-export interface Spec {
+export interface Spec<F extends string = string, C extends string = string> {
   /** State id → its transitions and meta. */
-  states: Record<string, { meta?: { fix: string; cause: string }; on: Record<string, Transition | Transition[]> }>;
+  states: Record<string, { meta?: { fix: F; cause: C }; on: Record<string, Transition | Transition[]> }>;
   /** State id → parent state id (the start has none). */
   parent: Record<string, string>;
 }
@@ -273,8 +81,8 @@ export interface Spec {
  * @param tree questions and leaves
  * @returns the step list (for pages), each state's parent with the event that leads to it, and the spec
  */
-export function compile(tree: Tree) {
-  const steps = new Map<string, StepInfo>();
+export function compile<F extends string, C extends string>(tree: Tree<F, C>) {
+  const steps = new Map<string, StepInfo<F, C>>();
   for (const [id, answers] of Object.entries(tree.questions)) {
     steps.set(id, {
       kind: 'question',
@@ -293,7 +101,7 @@ export function compile(tree: Tree) {
 
   // A tree: every state but the start (and "solved", reached from every outcome) has one parent.
   const parent = new Map<string, { from: string; event: string }>();
-  const spec: Spec = { states: {}, parent: {} };
+  const spec: Spec<F, C> = { states: {}, parent: {} };
   for (const step of steps.values()) {
     const children: Array<[event: string, to: string]> =
       step.kind === 'question' ? step.answers.map((a) => [`answer.${a.answer}`, a.to]) : step.kind === 'outcome' ? [['outcome.no', step.next]] : [];
@@ -309,7 +117,7 @@ export function compile(tree: Tree) {
     spec.states[step.id] = step.kind === 'outcome' ? { meta: { fix: step.fix, cause: step.cause }, on } : { on };
   }
   for (const [id, { from }] of parent) spec.states[id]!.on['wizard.back'] = { target: from };
-  return { steps: steps as ReadonlyMap<string, StepInfo>, parent: parent as ReadonlyMap<string, { from: string; event: string }>, spec };
+  return { steps: steps as ReadonlyMap<string, StepInfo<F, C>>, parent: parent as ReadonlyMap<string, { from: string; event: string }>, spec };
 }
 
 /**
@@ -357,24 +165,3 @@ export function createWizard(spec: Spec) {
 
 /** The machine and path helpers, as the browser builds them too. */
 export type Wizard = ReturnType<typeof createWizard>;
-
-/** Everything built from QUESTIONS and LEAVES (not pure data, so bundles that only need createWizard drop it). */
-function build() {
-  const { steps, parent, spec } = compile(TREE);
-  const w = createWizard(spec);
-  /** @returns the StepInfo of a state id; throws for an id that is not in the machine */
-  const stepOf = (id: string): StepInfo => {
-    const step = steps.get(id);
-    if (!step) throw new Error(`unknown wizard state ${id}`);
-    return step;
-  };
-  /** @returns the audience branch a state belongs to (the answer to the first question), if any */
-  const audienceOf = (id: string): Audience | undefined => parent.get(w.pathTo(id)[1] ?? '')?.event.slice(7) as Audience | undefined;
-  return { ...w, steps, parent, stepOf, audienceOf };
-}
-
-/** The tree above as data. */
-export const TREE: Tree = { questions: QUESTIONS, leaves: LEAVES };
-
-/** The wizard built from TREE: machine, steps, parents and helpers, for pages and tests. */
-export const WIZARD = /* @__PURE__ */ build();

@@ -2,7 +2,7 @@
 // pre-selects the visitor's setup — from the URL's browser/os/client/server parameters if present,
 // else from the user agent — and points the fix link at the matching tab. No machine needed here.
 import { detectIds } from '../lib/ua-ids.ts';
-import { fixHref, type TabSet } from './outcomes.ts';
+import type { TabSet } from './outcomes.ts';
 import type { Env } from './url.ts';
 
 class FixOutcome extends HTMLElement {
@@ -12,7 +12,12 @@ class FixOutcome extends HTMLElement {
     const env: Env = { browser: d.browser, os: d.os };
     const selects = [...this.querySelectorAll<HTMLSelectElement>('[data-env] select')];
     const update = () => {
-      this.querySelectorAll<HTMLAnchorElement>('a[data-fix]').forEach((a) => (a.href = fixHref(a.dataset['fix'] ?? '', env)));
+      // The link names the page's tab sets (data-tabs), so no fix table ships in this script.
+      for (const a of this.querySelectorAll<HTMLAnchorElement>('a[data-fix]')) {
+        const q = new URLSearchParams();
+        for (const set of (a.dataset['tabs'] ?? '').split(' ') as TabSet[]) if (env[set]) q.set(set, env[set]);
+        a.href = `${a.pathname}${q.size ? `?${q}` : ''}`;
+      }
     };
     for (const sel of selects) {
       const set = sel.name as TabSet;

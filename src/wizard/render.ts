@@ -2,7 +2,8 @@
 // time and the in-place steps in the browser, so the two can never differ. Every control is a plain
 // link to the next step's page (works with JavaScript off); `data-ev` / `data-n` tell the view which
 // machine event(s) the link stands for when JavaScript is on.
-import { START, WIZARD, type StepInfo } from './machine.ts';
+import { START } from './machine.ts';
+import { WIZARD, type Step } from './wizard.ts';
 import { FIX_TABS, fixHref } from './outcomes.ts';
 import { encode, type Env } from './url.ts';
 
@@ -84,7 +85,7 @@ function trail(v: View, copy: Copy): string {
 const P = 'mt-3 text-zinc-700 dark:text-zinc-300';
 const BTN = 'btn w-full justify-start text-left text-base';
 
-function question(v: View, s: Extract<StepInfo, { kind: 'question' }>, copy: Copy): string {
+function question(v: View, s: Extract<Step, { kind: 'question' }>, copy: Copy): string {
   const c = copy.questions[s.id];
   const kept = pathTo(v.furthest)[pathTo(v.state).length];
   const answers = s.answers.map((a) => {
@@ -95,14 +96,14 @@ function question(v: View, s: Extract<StepInfo, { kind: 'question' }>, copy: Cop
   return `${c?.hint ? `<p class="${P}">${esc(c.hint)}</p>` : ''}<ul class="mt-5 grid gap-2">${answers.join('')}</ul>`;
 }
 
-function outcome(v: View, s: Extract<StepInfo, { kind: 'outcome' }>, copy: Copy): string {
+function outcome(v: View, s: Extract<Step, { kind: 'outcome' }>, copy: Copy): string {
   const fix = copy.fixes[s.fix];
   const cause = copy.causes[s.cause];
   const last = s.n === s.of;
   return (
     `<p class="${P}">${esc(fix?.summary ?? '')}</p>` +
     `<p class="${P}">Likely cause: <a class="link" href="/guide/${s.cause}/">${esc(cause?.label ?? s.cause)}</a>. ${esc(cause?.why ?? '')}</p>` +
-    `<p class="mt-5"><a class="btn btn-primary text-base" href="${esc(fixHref(s.fix, v.env))}" data-fix="${s.fix}" data-tabs="${(FIX_TABS[s.fix] ?? []).join(' ')}">Open the steps: ${esc(fix?.title ?? s.fix)}</a></p>` +
+    `<p class="mt-5"><a class="btn btn-primary text-base" href="${esc(fixHref(s.fix, v.env))}" data-fix="${s.fix}" data-tabs="${FIX_TABS[s.fix].join(' ')}">Open the steps: ${esc(fix?.title ?? s.fix)}</a></p>` +
     `<div role="group" aria-labelledby="wz-did" class="mt-6"><p id="wz-did" class="font-semibold">Did this fix it?</p><p class="mt-2 flex flex-wrap gap-2">` +
     link(v, 'solved', 'outcome.yes', 1, 'btn', 'Yes, it works now') +
     link(v, s.next, 'outcome.no', 1, 'btn', last ? 'No: get help with a summary' : 'No: show the next likeliest cause') +
@@ -117,14 +118,14 @@ const WHO = {
   server: 'your team, your hosting provider, or the support forum of your server or framework',
 } as const;
 
-function help(s: Extract<StepInfo, { kind: 'help' }>, copy: Copy): string {
+function help(s: Extract<Step, { kind: 'help' }>, copy: Copy): string {
   const field = (name: string, label: string, hint = '') =>
     `<p><label class="block font-medium" for="wz-${name}">${label}</label>${hint ? `<span class="block text-sm text-zinc-600 dark:text-zinc-400" id="wz-${name}-hint">${hint}</span>` : ''}` +
     (name === 'error'
       ? `<textarea class="mt-1 w-full rounded-md border border-zinc-400 bg-transparent p-2" id="wz-error" name="error" rows="4" aria-describedby="wz-error-hint"></textarea>`
       : `<input class="mt-1 w-full rounded-md border border-zinc-400 bg-transparent p-2" id="wz-${name}" name="${name}"${hint ? ` aria-describedby="wz-${name}-hint"` : ''}>`) +
     `</p>`;
-  const tried = s.tries.map(([fix]) => `<li><a class="link" href="/guide/${fix}/" data-fix="${fix}" data-tabs="${(FIX_TABS[fix] ?? []).join(' ')}">${esc(copy.fixes[fix]?.title ?? fix)}</a></li>`).join('');
+  const tried = s.tries.map(([fix]) => `<li><a class="link" href="/guide/${fix}/" data-fix="${fix}" data-tabs="${FIX_TABS[fix].join(' ')}">${esc(copy.fixes[fix]?.title ?? fix)}</a></li>`).join('');
   return (
     `<p class="${P}">The likeliest fixes did not work, so it is time to ask ${WHO[audienceOf(s.id) ?? 'web']}. Fill in what you can: the summary below gives them what they need to help quickly.</p>` +
     `<p class="mt-4 rounded-md border-s-4 border-amber-600 bg-amber-50 px-4 py-3 dark:bg-amber-950/40"><strong>Never include passwords, tokens, API keys or cookies</strong>, not even in the error text. Anyone who has them can sign in as you. Nothing you type here leaves this page unless you copy or print it.</p>` +

@@ -1,9 +1,10 @@
 // The whole decision tree as an accessible nested list, generated from the machine at build time so
 // it can never drift from the real wizard. Questions link to their step pages; outcomes list the
 // tries in order with their fix and cause pages.
-import { LEAVES, START, WIZARD } from './machine.ts';
+import { START } from './machine.ts';
+import { TREE, WIZARD } from './wizard.ts';
 import type { Copy } from './render.ts';
-import { pathOf } from './url.ts';
+import { pathOf, URL_VERSION } from './url.ts';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 
@@ -15,11 +16,11 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'l
 function node(id: string, copy: Copy): string {
   const s = WIZARD.stepOf(id);
   if (s.kind === 'outcome') {
-    const tries = LEAVES[s.leaf] ?? [];
+    const tries = TREE.leaves[s.leaf] ?? [];
     return `<ol class="list-decimal ps-6">${tries
       .map(
         ([fix, cause], i) =>
-          `<li><a class="link" href="/guide/${fix}/">${esc(copy.fixes[fix]?.title ?? fix)}</a> <span class="text-zinc-600 dark:text-zinc-400">(${esc(copy.causes[cause]?.label ?? cause)})</span> <a class="link text-sm" href="${pathOf(`${s.leaf}${i + 1}`)}?v=1">step<span class="sr-only">: suggestion ${i + 1} for these answers</span></a></li>`,
+          `<li><a class="link" href="/guide/${fix}/">${esc(copy.fixes[fix]?.title ?? fix)}</a> <span class="text-zinc-600 dark:text-zinc-400">(${esc(copy.causes[cause]?.label ?? cause)})</span> <a class="link text-sm" href="${pathOf(`${s.leaf}${i + 1}`)}?v=${URL_VERSION}">step<span class="sr-only">: suggestion ${i + 1} for these answers</span></a></li>`,
       )
       .join('')}</ol>`;
   }
@@ -28,7 +29,7 @@ function node(id: string, copy: Copy): string {
   const answers = s.answers
     .map((a) => `<li><span class="font-medium">${esc(c?.a[a.answer]?.short ?? a.answer)}</span>${node(a.to, copy)}</li>`)
     .join('');
-  return `<p><a class="link" href="${pathOf(id)}?v=1">${esc(c?.q ?? id)}</a></p><ul class="ms-2 border-s border-zinc-300 ps-4 dark:border-zinc-700">${answers}</ul>`;
+  return `<p><a class="link" href="${pathOf(id)}?v=${URL_VERSION}">${esc(c?.q ?? id)}</a></p><ul class="ms-2 border-s border-zinc-300 ps-4 dark:border-zinc-700">${answers}</ul>`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The readers behind the integrity tests, on small fixtures: a parser that silently finds nothing
 // would make every integrity test pass, so each reader is shown to find what it must.
 import { describe, expect, it } from 'vitest';
-import { h2s, list, loadOutlines, loadRegistry, splitFrontMatter, tabGroups, withoutCode } from './content.ts';
+import { h2s, list, splitFrontMatter, tabGroups, withoutCode } from './content.ts';
 
 const mdx = `import Tabs from '../x';
 
@@ -54,29 +54,5 @@ describe('MDX readers', () => {
     expect(data['reviewed']).toBeDefined();
     expect(body).toBe('Body');
     expect(() => splitFrontMatter('no front matter', 'g.mdx')).toThrow(/g\.mdx: no front matter/);
-  });
-});
-
-describe('registry reader (docs/content-plan.md)', () => {
-  const registry = loadRegistry();
-  const row = (slug: string) => registry.find((r) => r.slug === slug);
-
-  it('reads every table with its folder, type and links', () => {
-    expect(row('what-is-401')).toMatchObject({ folder: 'concepts', type: 'concept' });
-    expect(row('status-codes-compared')).toMatchObject({ type: 'compare' });
-    expect(row('basic-auth')).toMatchObject({ folder: 'methods', type: 'method' });
-    expect(row('expired-session')).toMatchObject({ folder: 'causes', type: 'cause', fixes: ['sign-out-and-in', 'clear-cookies'] });
-    expect(row('clear-cached-credentials')).toMatchObject({ folder: 'fixes', type: 'fix', tabs: ['browser', 'os', 'client'] });
-    expect(row('contact-admin')).toMatchObject({ tabs: [], causes: ['wrong-credentials', 'ip-restrictions', 'site-access-restricted'] });
-    expect(row('fix-clock-skew')).toMatchObject({ folder: 'fixes-dev', type: 'fix', tabs: ['os'] });
-    expect(row('send-correct-401')).toMatchObject({ folder: 'server', type: 'server', tabs: ['server'] });
-  });
-
-  it('reads the fixed outlines', () => {
-    const outlines = loadOutlines();
-    expect(outlines.get('cause')).toEqual(['Symptoms', 'Why it happens', 'How to confirm it', 'How to fix it']);
-    expect(outlines.get('fix')).toEqual(['When this helps', 'Steps', 'How to tell it worked', 'If it did not work']);
-    expect(outlines.get('server')).toEqual(outlines.get('fix'));
-    expect(outlines.get('method')).toEqual(['How it works', 'How it fails', 'Good practice']);
   });
 });

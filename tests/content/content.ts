@@ -1,6 +1,6 @@
-// Reads the guide's sources for the content-integrity tests: every article's front matter and MDX
-// body (content/articles/**), and the slug registry in docs/content-plan.md. Plain file reading
-// and the `yaml` parser — no Astro — so the tests run in a second and fail with the author's words.
+// Reads the guide's MDX bodies for the content-integrity tests (content/articles/**). Front matter
+// is validated by the registry generator with the real schema (src/registry/schema.ts); these
+// readers only look at body structure: headings, tab groups, steps.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -100,72 +100,4 @@ export function tabGroups(body: string): TabGroup[] {
     const panels = [...inner.matchAll(/<TabPanel\s+id=["']([^"']*)["'][^>]*>([\s\S]*?)<\/TabPanel>/g)].map((p) => ({ id: p[1] ?? '', body: p[2] ?? '' }));
     return { set: m[1] ?? '', ids: panels.map((p) => p.id), panels, line: text.slice(0, start).split('\n').length };
   });
-}
-
-/** One row of the slug registry. */
-export interface RegistryEntry {
-  slug: string;
-  /** Folder the content plan puts the page in. */
-  folder: string;
-  type: string;
-  fixes: string[];
-  causes: string[];
-  tabs: string[];
-}
-
-const cells = (row: string) => row.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
-const slugList = (cell: string | undefined) => (cell ?? '').split(',').map((s) => s.replace(/`/g, '').trim()).filter((s) => s !== '' && s !== '—' && s !== '-');
-
-/**
- * Reads the slug registry: every table under a "## … (`content/articles/<folder>/`…)" heading of
- * docs/content-plan.md. The type comes from a "type" column or from the heading ("type `cause`").
- * @returns registry rows in document order
- */
-export function loadRegistry(): RegistryEntry[] {
-  const plan = readFileSync(join(ROOT, 'docs', 'content-plan.md'), 'utf8');
-  const entries: RegistryEntry[] = [];
-  for (const section of plan.split(/^## /m).slice(1)) {
-    const heading = section.slice(0, section.indexOf('\n'));
-    const folder = /`content\/articles\/([\w-]+)\/`/.exec(heading)?.[1];
-    if (!folder) continue;
-    const headingType = /type `(\w+)`/.exec(heading)?.[1];
-    const rows = section.split('\n').filter((l) => l.trim().startsWith('|'));
-    const header = cells(rows[0] ?? '');
-    for (const row of rows.slice(2)) {
-      const c = cells(row);
-      const col = (name: string) => c[header.indexOf(name)];
-      const type = headingType ?? /^\w+/.exec(col('type') ?? '')?.[0] ?? '';
-      entries.push({ slug: (c[0] ?? '').replace(/`/g, ''), folder, type, fixes: slugList(col('fixes')), causes: slugList(col('causes')), tabs: slugList(col('tabs')) });
-    }
-  }
-  return entries;
-}
-
-/**
- * Reads the "Fixed outlines" section of docs/content-plan.md.
- * @returns required h2 headings, in order, per page type
- */
-export function loadOutlines(): Map<string, string[]> {
-  const plan = readFileSync(join(ROOT, 'docs', 'content-plan.md'), 'utf8');
-  const section = plan.split(/^## /m).find((s) => s.startsWith('Fixed outlines')) ?? '';
-  const outlines = new Map<string, string[]>();
-  for (const line of section.split('\n')) {
-    const m = /^- (.*?):\s*(`##.*)$/.exec(line);
-    if (!m) continue;
-    const headings = [...(m[2] ?? '').matchAll(/`##\s+([^`]+)`/g)].map((h) => (h[1] ?? '').trim());
-    for (const t of (m[1] ?? '').matchAll(/\*\*(\w+)\*\*/g)) outlines.set(t[1] ?? '', headings);
-  }
-  return outlines;
-}
-
-/**
- * The page types the schema accepts, read from src/content.config.ts (which imports astro:content
- * and so cannot be imported outside Astro).
- * @returns the `articleTypes` list
- */
-export function articleTypes(): string[] {
-  const src = readFileSync(join(ROOT, 'src', 'content.config.ts'), 'utf8');
-  const m = /articleTypes = \[([^\]]*)\]/.exec(src);
-  if (!m) throw new Error('src/content.config.ts: articleTypes list not found');
-  return [...(m[1] ?? '').matchAll(/'([\w-]+)'/g)].map((t) => t[1] ?? '');
 }

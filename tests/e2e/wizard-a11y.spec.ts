@@ -3,7 +3,7 @@
 // pages, a step with kept answers, a broken-link notice and an escalation summary.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
-import { WIZARD } from '../../src/wizard/machine.ts';
+import { WIZARD } from '../../src/wizard/wizard.ts';
 import { FIX_SLUGS } from '../../src/wizard/outcomes.ts';
 import { pathOf } from '../../src/wizard/url.ts';
 import { expectClean, watchPage } from './support/pages.ts';
@@ -40,8 +40,8 @@ for (const fix of FIX_SLUGS) {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`kept answers, a notice and a filled summary have no axe violations (${scheme})`, async ({ browser, baseURL }) => {
-    await audit(browser, baseURL, '/wizard/step/web-symptom/?v=1&k=web-prompt-cached-2', scheme);
+    await audit(browser, baseURL, '/wizard/step/web-symptom/?v=1&k=web-prompt-creds-right-2', scheme);
     await audit(browser, baseURL, '/wizard/step/web-symptom/?v=1&k=nonsense', scheme);
-    await audit(browser, baseURL, pathOf('apiNoDiffHelp'), scheme);
+    await audit(browser, baseURL, pathOf('apiElsewhereSameHelp'), scheme);
   });
 }

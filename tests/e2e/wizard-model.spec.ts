@@ -7,7 +7,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createTestModel } from 'xstate/graph';
-import { SOLVED, WIZARD } from '../../src/wizard/machine.ts';
+import { SOLVED } from '../../src/wizard/machine.ts';
+import { WIZARD } from '../../src/wizard/wizard.ts';
 import { pathOf } from '../../src/wizard/url.ts';
 import { detect } from '../../src/lib/ua.ts';
 import { expectClean, watchPage } from './support/pages.ts';

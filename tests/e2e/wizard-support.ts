@@ -2,7 +2,7 @@
 // each state must show. Elements are found by role and accessible name, as a visitor finds them.
 import { expect, type Page } from '@playwright/test';
 import { copy } from '../../src/wizard/copy.ts';
-import { WIZARD } from '../../src/wizard/machine.ts';
+import { WIZARD } from '../../src/wizard/wizard.ts';
 import { headingOf } from '../../src/wizard/render.ts';
 
 /** The step area of the wizard. */

@@ -2,7 +2,8 @@
 // the visitor's setup, the escalation summary, the per-fix outcome pages and the tree page.
 import { expect, test, type Page } from '@playwright/test';
 import { copy } from '../../src/wizard/copy.ts';
-import { START, WIZARD } from '../../src/wizard/machine.ts';
+import { START } from '../../src/wizard/machine.ts';
+import { WIZARD } from '../../src/wizard/wizard.ts';
 import { headingOf } from '../../src/wizard/render.ts';
 import { pathOf } from '../../src/wizard/url.ts';
 import { expectClean, watchPage } from './support/pages.ts';
@@ -90,7 +91,7 @@ test.describe('kept answers', () => {
     await answer(page, label('webSymptom', 'prompt')).click();
     await answer(page, label('webPrompt', 'site')).click();
     await answer(page, label('webPromptCreds', 'right')).click();
-    await expect(heading(page)).toHaveText(q('webPromptCached1'));
+    await expect(heading(page)).toHaveText(q('webPromptCredsRight1'));
     const crumbs = page.getByRole('navigation', { name: 'Your answers' });
     // Jump to the question where "Login box keeps popping up" was answered.
     await crumbs.getByRole('link', { name: 'Login box keeps popping up' }).click();
@@ -151,7 +152,7 @@ test.describe('the visitor’s setup', () => {
   test.use({ userAgent: FIREFOX_WINDOWS });
 
   test('is detected, shown, changeable, and carried to the fix page', async ({ page }) => {
-    await page.goto(pathOf('webCookies1'));
+    await page.goto(pathOf('webPrivateWorksNo1'));
     await ready(page);
     const browser = page.getByRole('combobox', { name: 'Browser' });
     const device = page.getByRole('combobox', { name: 'Device' });
@@ -218,7 +219,7 @@ test.describe('escalation summary', () => {
   test('without JavaScript it is a printable form', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(pathOf('apiCorsHelp'));
+    await page.goto(pathOf('apiSymptomCorsHelp'));
     await expect(page.getByLabel('The exact error text')).toBeVisible();
     await expect(page.getByText(/print the page \(Ctrl\+P/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Copy summary' })).toBeHidden();

@@ -33,7 +33,7 @@ export function challengeRules(ctx: Ctx): void {
     }
     if (r.status === 401 && chs.length === 0) {
       ctx.findings.push({
-        rule: 'missing-challenge', cause: 'missing-challenge', fix: 'send-correct-401', score: 36,
+        rule: 'missing-challenge', cause: 'missing-challenge', score: 36,
         title: 'The 401 has no WWW-Authenticate header: a server fault, so clients cannot tell how to authenticate.',
         evidence: [evStart(r, ex)],
       });
@@ -52,21 +52,21 @@ function proxyRules(ctx: Ctx, ex: Exchange, chs: readonly Challenge[]): void {
   const ev = [evStart(r, ex), ...chs.slice(0, 1).map((ch) => evChallenge(ch, ex))];
   if (c?.authorization && !c.proxyAuthorization) {
     ctx.findings.push({
-      rule: 'proxy-got-authorization', cause: 'proxy-auth-required', fix: 'network-checks', score: 92,
+      rule: 'proxy-got-authorization', cause: 'proxy-auth-required', score: 92,
       title: 'The proxy wants Proxy-Authorization, but the request sent Authorization (meant for the site).',
       detail: `407 comes from a proxy (RFC 9110 §15.5.8). Give it its own credentials (curl: --proxy-user). It asks for: ${schemes}.`,
       evidence: [...ev, evHeader(c.authorization.header, ex)],
     });
   } else if (c?.proxyAuthorization) {
     ctx.findings.push({
-      rule: 'proxy-rejected-credentials', cause: 'proxy-auth-required', fix: 'network-checks', score: 88,
+      rule: 'proxy-rejected-credentials', cause: 'proxy-auth-required', score: 88,
       title: 'The proxy rejected the Proxy-Authorization credentials that were sent.',
       detail: `Check the proxy username and password. It asks for: ${schemes}.`,
       evidence: [...ev, evHeader(c.proxyAuthorization.header, ex)],
     });
   } else {
     ctx.findings.push({
-      rule: 'proxy-auth-required', cause: 'proxy-auth-required', fix: 'network-checks', score: 88,
+      rule: 'proxy-auth-required', cause: 'proxy-auth-required', score: 88,
       title: 'A proxy between you and the site requires authentication (407); the site was not reached.',
       detail: `Set the proxy credentials (it asks for: ${schemes}) or use a network without the proxy.`,
       evidence: ev,
@@ -96,21 +96,21 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
         if (err === 'invalid_token') {
           // The description, if any, is classified by the message rules; this is the floor.
           ctx.findings.push({
-            rule: 'bearer-invalid-token', cause: 'missing-or-invalid-api-token', fix: 'refresh-api-token', score: p['error_description'] ? 62 : 70,
+            rule: 'bearer-invalid-token', cause: 'missing-or-invalid-api-token', score: p['error_description'] ? 62 : 70,
             title: 'The server rejected the bearer token: expired, revoked, malformed, or for another API.',
             detail: `Paste the token to read its expiry and audience.${mismatch}`,
             evidence: [ev],
           });
         } else if (err === 'insufficient_scope') {
           ctx.findings.push({
-            rule: 'bearer-insufficient-scope', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: 82,
+            rule: 'bearer-insufficient-scope', cause: 'token-for-wrong-api', score: 82,
             title: `The token is valid but lacks the scope this call needs${scope ? ` (${scope})` : ''}.`,
             detail: `Request a token with that scope.${mismatch}`,
             evidence: [ev],
           });
         } else if (err === 'invalid_request') {
           ctx.findings.push({
-            rule: 'bearer-invalid-request', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: 76,
+            rule: 'bearer-invalid-request', cause: 'wrong-auth-scheme', score: 76,
             title: 'The server could not read the credentials: a garbled header, or a token sent twice (header and query).',
             detail: `Send it once, as Authorization: Bearer <token>.${mismatch}`,
             evidence: [ev],
@@ -119,20 +119,20 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
       } else if (r.status === 401 && /^https:\/\//i.test(p['realm'] ?? '') && p['service'] !== undefined && (kind === 'none' || kind === 'unknown')) {
         // Container registries (Docker, GHCR, ECR …): the realm is a token service (distribution token auth).
         ctx.findings.push({
-          rule: 'registry-token-flow', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: 74,
+          rule: 'registry-token-flow', cause: 'missing-authorization-header', score: 74,
           title: `This registry wants a token from ${p['realm']} first (service "${p['service']}"), then Authorization: Bearer <token>.`,
           evidence: [ev],
         });
       } else if (r.status === 401) {
         if (kind === 'none' || kind === 'unknown') {
           ctx.findings.push({
-            rule: 'bearer-no-error', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: kind === 'none' ? 70 : 62,
+            rule: 'bearer-no-error', cause: 'missing-authorization-header', score: kind === 'none' ? 70 : 62,
             title: 'The server asks for a Bearer token with no error code: it received no token.',
             evidence: [ev],
           });
         } else if (sentScheme === 'bearer') {
           ctx.findings.push({
-            rule: 'bearer-token-not-seen', cause: 'proxy-strips-authorization', fix: 'pass-authorization-through-proxy', score: 56,
+            rule: 'bearer-token-not-seen', cause: 'proxy-strips-authorization', score: 56,
             title: 'A token was sent, yet the server answers as if none arrived: something in between may drop the header.',
             evidence: [ev, ...(auth ? [evHeader(auth.header, ex)] : [])],
           });
@@ -150,7 +150,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
       }
       if (sentScheme === 'basic' && auth && !auth.problems.length) {
         ctx.findings.push({
-          rule: 'basic-rejected', cause: 'wrong-credentials', fix: 'check-credentials', score: 80,
+          rule: 'basic-rejected', cause: 'wrong-credentials', score: 80,
           title: `The username or password was rejected${auth.basicUser ? ` (user "${auth.basicUser}")` : ''}.`,
           detail: `They are well-formed, so they simply did not match${p['realm'] ? ` (realm "${p['realm']}")` : ''}.`,
           evidence: [ev, evHeader(auth.header, ex)],
@@ -176,13 +176,13 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
         const offered = all.filter((c) => c.schemeKey === 'digest').map((c) => (c.params['algorithm'] ?? 'MD5').toUpperCase());
         if (!offered.includes(sentAlg)) {
           ctx.findings.push({
-            rule: 'digest-algorithm', cause: 'unsupported-auth-scheme', fix: 'fix-authorization-header', score: 82,
+            rule: 'digest-algorithm', cause: 'unsupported-auth-scheme', score: 82,
             title: `The client answered with Digest ${sentAlg}, but the server only offers ${offered.join(', ')}.`,
             evidence: [ev, evHeader(auth.header, ex)],
           });
         } else if (!/^true$/i.test(p['stale'] ?? '')) {
           ctx.findings.push({
-            rule: 'digest-rejected', cause: 'wrong-credentials', fix: 'check-credentials', score: 78,
+            rule: 'digest-rejected', cause: 'wrong-credentials', score: 78,
             title: 'The Digest response did not match: the username, password or realm is wrong.',
             evidence: [ev, evHeader(auth.header, ex)],
           });
@@ -191,7 +191,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
         // handled by the scheme-mismatch rule
       } else if (!auth) {
         ctx.findings.push({
-          rule: 'digest-needed', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: kind === 'none' ? 66 : 55,
+          rule: 'digest-needed', cause: 'missing-authorization-header', score: kind === 'none' ? 66 : 55,
           title: `The server wants Digest authentication${p['realm'] ? ` (realm "${p['realm']}")` : ''}${kind === 'none' ? ' and the request sent no credentials' : ''}.`,
           evidence: [ev],
         });
@@ -208,7 +208,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
       }
       if (sentScheme === 'negotiate' || sentScheme === 'ntlm') {
         ctx.findings.push({
-          rule: 'sso-rejected', cause: 'intranet-sso-failed', fix: 'fix-intranet-sso', score: 82,
+          rule: 'sso-rejected', cause: 'intranet-sso-failed', score: 82,
           title: 'Windows integrated sign-in was tried and rejected.',
           evidence: [ev, ...(auth ? [evHeader(auth.header, ex)] : [])],
         });
@@ -226,7 +226,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
       if (KNOWN.has(ch.schemeKey)) break;
       if (!auth && kind !== 'unknown') {
         ctx.findings.push({
-          rule: 'vendor-scheme', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: 54,
+          rule: 'vendor-scheme', cause: 'missing-authorization-header', score: 54,
           title: `The server asks for its "${ch.scheme}" scheme; no Authorization was sent.`,
           detail: `Send Authorization: ${ch.scheme} <credentials>.`,
           evidence: [ev],

@@ -31,7 +31,7 @@ function preflight(ctx: Ctx, ex: Exchange): void {
   const origin = hdr(req.headers, 'origin');
   if (!acrm && !origin) return;
   ctx.findings.push({
-    rule: 'preflight-401', cause: 'cors-preflight-401', fix: 'fix-cors-preflight', score: r.status === 401 ? 96 : 90,
+    rule: 'preflight-401', cause: 'cors-preflight-401', score: r.status === 401 ? 96 : 90,
     title: `The CORS preflight (OPTIONS) got ${r.status}: preflights never carry credentials, so the server must let them through.`,
     evidence: [evStart(req, ex), ...(acrm ? [evHeader(acrm, ex)] : []), evStart(r, ex)],
   });
@@ -50,7 +50,7 @@ function failedCors(ctx: Ctx, ex: Exchange): void {
   const trigger = c.authorization?.header ?? c.keyHeaders[0];
   if (!trigger) return;
   ctx.findings.push({
-    rule: 'cors-request-failed', cause: 'cors-preflight-401', fix: 'fix-cors-preflight', score: 74,
+    rule: 'cors-request-failed', cause: 'cors-preflight-401', score: 74,
     title: `The cross-origin request to ${toOrigin} got no response: its ${trigger.name} header needs a CORS preflight, and the preflight was refused (typically with 401).`,
     detail: `Confirm: curl -v -X OPTIONS -H "Origin: ${fromOrigin}" -H "Access-Control-Request-Method: ${req.method}" ${req.url}`,
     evidence: [evStart(req, ex), evHeader(trigger, ex), { text: `status 0${r.reason ? ` (${r.reason})` : ''}: no response`, line: 0, where: `HAR entry ${ex.index}, response` }],
@@ -92,7 +92,7 @@ function redirect(ctx: Ctx, xs: readonly Exchange[], i: number): void {
   if (from.authorization && next?.request && !credsOf(next.request).authorization && (changedHost || (target && originOf(ex) !== originOf(next)))) {
     const failed = next.response?.status === 401;
     ctx.findings.push({
-      rule: 'redirect-dropped-auth', cause: 'header-dropped-on-redirect', fix: 'keep-auth-on-redirect', score: failed ? 93 : 72,
+      rule: 'redirect-dropped-auth', cause: 'header-dropped-on-redirect', score: failed ? 93 : 72,
       title: `A redirect sent the request to ${(changedHost ? targetHost : originOf(next)) ?? 'another host'}, and the Authorization header was dropped on the way${failed ? ', so that request got 401' : ''}.`,
       evidence: [evHeader(from.authorization.header, ex), evStart(r, ex), evHeader(loc, ex, 'response'), evStart(next.request, next), ...(next.response ? [evStart(next.response, next)] : [])],
     });
@@ -101,7 +101,7 @@ function redirect(ctx: Ctx, xs: readonly Exchange[], i: number): void {
   const wantsApi = /json/i.test(hdr(ex.request.headers, 'accept')?.value ?? '') || !!hdr(ex.request.headers, 'x-requested-with') || !!hdr(ex.request.headers, 'authorization');
   if (toLogin && wantsApi && (r.status === 302 || r.status === 303 || r.status === 307)) {
     ctx.findings.push({
-      rule: 'redirect-to-login', cause: 'expired-session', fix: 'sign-out-and-in', score: 60,
+      rule: 'redirect-to-login', cause: 'expired-session', score: 60,
       title: 'The API call was redirected to a sign-in page: the session or token was not accepted.',
       evidence: [evStart(r, ex), evHeader(loc, ex, 'response')],
     });
@@ -114,7 +114,7 @@ function curlInfo(ctx: Ctx): void {
   for (const l of ctx.parsed.info) {
     if (/Authentication problem\. Ignoring this/i.test(l.text)) {
       ctx.findings.push({
-        rule: 'curl-auth-problem', cause: 'unsupported-auth-scheme', fix: 'fix-authorization-header', score: 72,
+        rule: 'curl-auth-problem', cause: 'unsupported-auth-scheme', score: 72,
         title: 'curl could not answer the challenge: it was not told to use that scheme, or lacks it.',
         evidence: [{ text: `* ${l.text}`, line: l.line }],
       });
@@ -127,7 +127,7 @@ function only403(ctx: Ctx): void {
   const ex = ctx.parsed.exchanges.find((x) => x.response?.status === 403);
   if (!ex?.response) return;
   ctx.findings.push({
-    rule: 'status-403', cause: 'site-access-restricted', fix: 'contact-admin', score: 44,
+    rule: 'status-403', cause: 'site-access-restricted', score: 44,
     title: 'This is a 403, not a 401: the server refuses this identity or network, new credentials will not help.',
     evidence: [evStart(ex.response, ex)],
   });

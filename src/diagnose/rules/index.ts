@@ -23,7 +23,7 @@ export function fallbackRules(ctx: Ctx): void {
   const said401 = ctx.parsed.messages.find((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
   if (!ex?.response && !said401) return;
   ctx.findings.push({
-    rule: 'generic-401', cause: 'missing-or-invalid-api-token', fix: 'refresh-api-token', score: 40,
+    rule: 'generic-401', cause: 'missing-or-invalid-api-token', score: 40,
     title: 'The server did not accept the request’s credentials: they were missing, wrong or expired.',
     evidence: ex?.response ? [evStart(ex.response, ex)] : said401 ? [said401] : [],
   });

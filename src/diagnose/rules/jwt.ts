@@ -111,14 +111,14 @@ function checkToken(ctx: Ctx, f: Found): void {
 
   if (jwt.problems.length > 0 && jwt.parts !== 5) {
     add({
-      rule: 'jwt-malformed', cause: 'missing-or-invalid-api-token', fix: 'refresh-api-token', score: 80 + base,
+      rule: 'jwt-malformed', cause: 'missing-or-invalid-api-token', score: 80 + base,
       title: `The token is damaged: ${jwt.problems[0] ?? ''}.`,
       evidence: [f.ev],
     });
   }
   if (h && String(h['alg']).toLowerCase() === 'none') {
     add({
-      rule: 'jwt-alg-none', cause: 'missing-or-invalid-api-token', fix: 'refresh-api-token', score: 78 + base,
+      rule: 'jwt-alg-none', cause: 'missing-or-invalid-api-token', score: 78 + base,
       title: 'The token is unsigned (alg "none"): servers must reject it.',
       evidence: [claimEv(f, 'alg', h['alg'], 'header')],
     });
@@ -129,20 +129,20 @@ function checkToken(ctx: Ctx, f: Found): void {
   const iat = numericDate(c['iat']);
   if (exp !== undefined && exp < now) {
     add({
-      rule: 'jwt-expired', cause: 'expired-oauth-token', fix: 'refresh-oauth-token', score: 90 + base,
+      rule: 'jwt-expired', cause: 'expired-oauth-token', score: 90 + base,
       title: `The token expired ${span(now - exp)} ago (exp ${isoDate(exp)}).`,
       evidence: [claimEv(f, 'exp', c['exp'], `${isoDate(exp)}, ${span(now - exp)} ago`)],
     });
   }
   if (nbf !== undefined && nbf > now + SKEW) {
     add({
-      rule: 'jwt-not-yet-valid', cause: 'clock-skew', fix: 'fix-clock-skew', score: 86 + base,
+      rule: 'jwt-not-yet-valid', cause: 'clock-skew', score: 86 + base,
       title: `The token is not valid until ${isoDate(nbf)}, ${span(nbf - now)} from now: a clock is off.`,
       evidence: [claimEv(f, 'nbf', c['nbf'], isoDate(nbf))],
     });
   } else if (iat !== undefined && iat > now + SKEW) {
     add({
-      rule: 'jwt-issued-in-future', cause: 'clock-skew', fix: 'fix-clock-skew', score: 84 + base,
+      rule: 'jwt-issued-in-future', cause: 'clock-skew', score: 84 + base,
       title: `The token says it was issued ${span(iat - now)} in the future (iat ${isoDate(iat)}): a clock is off.`,
       evidence: [claimEv(f, 'iat', c['iat'], isoDate(iat))],
     });
@@ -151,7 +151,7 @@ function checkToken(ctx: Ctx, f: Found): void {
   const scope = c['scope'] ?? c['scp'];
   if ((c['nonce'] !== undefined || c['at_hash'] !== undefined || c['token_use'] === 'id') && scope === undefined && c['token_use'] !== 'access') {
     add({
-      rule: 'jwt-id-token', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: 74 + base,
+      rule: 'jwt-id-token', cause: 'token-for-wrong-api', score: 74 + base,
       title: 'This looks like an ID token (nonce / at_hash / token_use "id", no scope), not an access token.',
       evidence: [claimEv(f, c['nonce'] !== undefined ? 'nonce' : c['at_hash'] !== undefined ? 'at_hash' : 'token_use', '…', 'ID-token claim'), claimEv(f, 'aud', c['aud'], '')],
     });
@@ -170,7 +170,7 @@ function checkToken(ctx: Ctx, f: Found): void {
     };
     if (toGraph || (graph && !/graph\.microsoft\.com$/.test(host)) || (!graph && urlAuds.length > 0 && urlAuds.length === auds.length && !urlAuds.some(sameSite) && !/^(?:localhost|127\.)/.test(host))) {
       add({
-        rule: 'jwt-audience-host', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: (graph || toGraph ? 80 : 66) + base,
+        rule: 'jwt-audience-host', cause: 'token-for-wrong-api', score: (graph || toGraph ? 80 : 66) + base,
         title: `The token’s audience is ${auds.join(', ')}, but it was sent to ${f.host}.`,
         evidence: [claimEv(f, 'aud', c['aud'], `sent to ${f.host}`)],
       });

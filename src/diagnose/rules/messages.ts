@@ -4,6 +4,7 @@
 // "token_expired", "jwt expired" and "The token is expired" all land in the same place.
 // Patterns are alternations of literals with bounded gaps: linear time.
 
+import type { CauseSlug, FixSlug } from '../../registry/registry.gen.ts';
 import type { Evidence, Exchange, Finding, TextLine } from '../types.ts';
 import { bodyMessages } from '../parse/body.ts';
 import { challengesOf, credKind, credsOf, evHeader, isPreflight, type CredKind, type Ctx } from './context.ts';
@@ -125,8 +126,9 @@ export function classifyAll(lines: readonly TextLine[]): Classified | undefined 
 
 /** A cause for a category, given how the request authenticated. */
 interface Mapped {
-  cause: string | undefined;
-  fix: string;
+  cause: CauseSlug | undefined;
+  /** Only when it is not the cause's first fix. */
+  fix: FixSlug | undefined;
   title: string;
   /** added to the base score */
   bonus: number;
@@ -140,63 +142,63 @@ interface Mapped {
  * @returns the cause, fix and wording
  */
 export function mapCategory(cat: Category, kind: CredKind, text = ''): Mapped {
-  const m = (cause: string | undefined, fix: string, title: string, bonus = 0): Mapped => ({ cause, fix, title, bonus });
+  const m = (cause: CauseSlug | undefined, fix: FixSlug | undefined, title: string, bonus = 0): Mapped => ({ cause, fix, title, bonus });
   switch (cat) {
     case 'preflight':
-      return m('cors-preflight-401', 'fix-cors-preflight', 'The CORS preflight (OPTIONS) was refused, so the real request was never sent.', 10);
+      return m('cors-preflight-401', undefined, 'The CORS preflight (OPTIONS) was refused, so the real request was never sent.', 10);
     case 'cors':
-      return m('cors-preflight-401', 'fix-cors-preflight', 'The browser blocked a response without CORS headers — typically a 401 sent before CORS runs.', -20);
+      return m('cors-preflight-401', undefined, 'The browser blocked a response without CORS headers — typically a 401 sent before CORS runs.', -20);
     case 'session':
-      return m('expired-session', 'sign-out-and-in', 'The login session has expired or was ended.');
+      return m('expired-session', undefined, 'The login session has expired or was ended.');
     case 'clock':
-      return m('clock-skew', 'fix-clock-skew', 'A clock is off: the token or signature is not yet valid, or too old, by the server’s time.', 4);
+      return m('clock-skew', undefined, 'A clock is off: the token or signature is not yet valid, or too old, by the server’s time.', 4);
     case 'refresh':
-      return m('expired-oauth-token', 'refresh-oauth-token', 'The refresh token (or authorization grant) has expired or was revoked.', 2);
+      return m('expired-oauth-token', undefined, 'The refresh token (or authorization grant) has expired or was revoked.', 2);
     case 'expired':
-      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The login session has expired.');
-      if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', 'check-credentials', 'The password (or account) has expired.');
-      if (kind === 'key' || /personal access token|api (?:key|token)|app password|\bpat\b|security token|session token/.test(normalise(text))) return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key or token has expired.');
-      return m('expired-oauth-token', 'refresh-oauth-token', 'The access token has expired.', 2);
+      if (kind === 'cookie') return m('expired-session', undefined, 'The login session has expired.');
+      if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', undefined, 'The password (or account) has expired.');
+      if (kind === 'key' || /personal access token|api (?:key|token)|app password|\bpat\b|security token|session token/.test(normalise(text))) return m('missing-or-invalid-api-token', undefined, 'The API key or token has expired.');
+      return m('expired-oauth-token', undefined, 'The access token has expired.', 2);
     case 'audience':
-      return m('wrong-audience-or-issuer', 'fix-token-audience', 'The token was issued for a different API (its audience does not match this one).', 2);
+      return m('wrong-audience-or-issuer', undefined, 'The token was issued for a different API (its audience does not match this one).', 2);
     case 'issuer':
-      return m('wrong-audience-or-issuer', 'fix-token-audience', 'The token comes from an issuer or tenant this API does not trust.');
+      return m('wrong-audience-or-issuer', undefined, 'The token comes from an issuer or tenant this API does not trust.');
     case 'aws-signature':
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The request signature does not match: the secret key, the access key ID or the signing steps are wrong.');
+      return m('missing-or-invalid-api-token', undefined, 'The request signature does not match: the secret key, the access key ID or the signing steps are wrong.');
     case 'signature':
-      return m('token-for-wrong-api', 'fix-token-audience', 'The token’s signature does not verify with this API’s keys: another issuer, tenant or environment, or a damaged token.');
+      return m('token-for-wrong-api', undefined, 'The token’s signature does not verify with this API’s keys: another issuer, tenant or environment, or a damaged token.');
     case 'scope':
-      return m('token-for-wrong-api', 'fix-token-audience', 'The token is valid but lacks the scope or permission this call needs.');
+      return m('token-for-wrong-api', undefined, 'The token is valid but lacks the scope or permission this call needs.');
     case 'invalid-client':
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The OAuth client ID or secret was rejected (wrong or expired secret).');
+      return m('missing-or-invalid-api-token', undefined, 'The OAuth client ID or secret was rejected (wrong or expired secret).');
     case 'no-password':
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'Passwords are no longer accepted here: create a personal access token (or API token) and use it instead of the password.', 4);
+      return m('missing-or-invalid-api-token', undefined, 'Passwords are no longer accepted here: create a personal access token (or API token) and use it instead of the password.', 4);
     case 'revoked':
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The token or key was revoked, or its account is disabled.');
+      return m('missing-or-invalid-api-token', undefined, 'The token or key was revoked, or its account is disabled.');
     case 'ip':
-      return m('ip-restrictions', 'network-checks', 'These credentials are only accepted from certain IP addresses.');
+      return m('ip-restrictions', undefined, 'These credentials are only accepted from certain IP addresses.');
     case 'policy':
-      return m('site-access-restricted', 'contact-admin', 'An access policy (multi-factor, conditional access or consent) blocked the sign-in.');
+      return m('site-access-restricted', undefined, 'An access policy (multi-factor, conditional access or consent) blocked the sign-in.');
     case 'userpass':
-      return m('wrong-credentials', 'check-credentials', 'The username or password is wrong.');
+      return m('wrong-credentials', undefined, 'The username or password is wrong.');
     case 'sso':
-      return m('intranet-sso-failed', 'fix-intranet-sso', 'Windows integrated sign-in (Kerberos / NTLM) failed.');
+      return m('intranet-sso-failed', undefined, 'Windows integrated sign-in (Kerberos / NTLM) failed.');
     case 'config':
-      return m('unsupported-auth-scheme', 'fix-authorization-header', 'The server refuses the authentication method used.');
+      return m('unsupported-auth-scheme', undefined, 'The server refuses the authentication method used.');
     case 'proxy':
-      return m('proxy-auth-required', 'network-checks', 'A proxy between you and the site wants credentials.');
+      return m('proxy-auth-required', undefined, 'A proxy between you and the site wants credentials.');
     case 'invalid':
-      if (kind === 'none') return m('missing-authorization-header', 'fix-authorization-header', 'No credentials were sent, so the server rejected the request.', 2);
-      if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', 'check-credentials', 'The username or password was rejected.');
-      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The session cookie was not accepted: the session expired or was signed out.');
-      return m('missing-or-invalid-api-token', 'refresh-api-token', 'The API key or token was rejected as invalid.');
+      if (kind === 'none') return m('missing-authorization-header', undefined, 'No credentials were sent, so the server rejected the request.', 2);
+      if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', undefined, 'The username or password was rejected.');
+      if (kind === 'cookie') return m('expired-session', undefined, 'The session cookie was not accepted: the session expired or was signed out.');
+      return m('missing-or-invalid-api-token', undefined, 'The API key or token was rejected as invalid.');
     case 'missing':
-      if (kind === 'cookie') return m('expired-session', 'sign-out-and-in', 'The session cookie is no longer accepted.', -6);
-      if (kind === 'key') return m('api-key-misplaced', 'fix-authorization-header', 'A key was sent, but not where this server looks for it.', 2);
+      if (kind === 'cookie') return m('expired-session', undefined, 'The session cookie is no longer accepted.', -6);
+      if (kind === 'key') return m('api-key-misplaced', undefined, 'A key was sent, but not where this server looks for it.', 2);
       if (kind === 'bearer' || kind === 'basic' || kind === 'other-scheme' || kind === 'digest' || kind === 'negotiate') {
-        return m('proxy-strips-authorization', 'pass-authorization-through-proxy', 'Authorization was sent, yet the server says none arrived: something in between dropped it.', -4);
+        return m('proxy-strips-authorization', undefined, 'Authorization was sent, yet the server says none arrived: something in between dropped it.', -4);
       }
-      return m('missing-authorization-header', 'fix-authorization-header', 'The server received no credentials.');
+      return m('missing-authorization-header', undefined, 'The server received no credentials.');
   }
 }
 

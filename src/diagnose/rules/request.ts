@@ -33,7 +33,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
   // A misspelt Authorization header: the server never sees it as credentials.
   for (const h of c.misspelt) {
     add(ctx, {
-      rule: 'misspelt-header', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: c.authorization ? 60 : 92,
+      rule: 'misspelt-header', cause: 'missing-authorization-header', score: c.authorization ? 60 : 92,
       title: `The credentials are in a header named "${h.name}"; servers only read "Authorization".`,
       evidence: [evHeader(h, ex)],
     });
@@ -47,7 +47,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     for (const p of a.problems) {
       if (seen.has(p.id)) continue;
       seen.add(p.id);
-      const common = { fix: 'fix-authorization-header', evidence: ev };
+      const common: Pick<Finding, 'fix' | 'evidence'> = { fix: 'fix-authorization-header', evidence: ev };
       switch (p.id) {
         case 'placeholder':
           add(ctx, { ...common, rule: 'auth-placeholder', cause: 'missing-authorization-header', score: 94,
@@ -100,7 +100,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
   // Proxy-Authorization sent to the site.
   if (status === 401 && c.proxyAuthorization && !c.authorization) {
     add(ctx, {
-      rule: 'proxy-authorization-to-site', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: 90,
+      rule: 'proxy-authorization-to-site', cause: 'wrong-auth-scheme', score: 90,
       title: 'The credentials were sent in Proxy-Authorization, which is for a proxy; the site reads Authorization.',
       evidence: [evHeader(c.proxyAuthorization.header, ex)],
     });
@@ -114,7 +114,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     const ntlmFamily = (s: string) => s === 'negotiate' || s === 'ntlm' || s === 'kerberos';
     if (!(ntlmFamily(sent) && offered.some(ntlmFamily))) {
       add(ctx, {
-        rule: 'scheme-mismatch', cause: 'wrong-auth-scheme', fix: 'fix-authorization-header', score: sent === 'bearer' && offered.includes('basic') ? 80 : 88,
+        rule: 'scheme-mismatch', cause: 'wrong-auth-scheme', score: sent === 'bearer' && offered.includes('basic') ? 80 : 88,
         title: `The request used the "${a.scheme}" scheme, but the server asks for ${chs.map((ch) => `"${ch.scheme}"`).join(' or ')}.`,
         evidence: [evHeader(a.header, ex), ...chs.slice(0, 1).map((ch) => ({ text: ch.source, line: ch.line, where: ch.line === 0 ? `HAR entry ${ex.index}, response header` : undefined }))],
       });
@@ -126,7 +126,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     const k = c.keyHeaders[0];
     if (k) {
       add(ctx, {
-        rule: 'key-header-but-bearer', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 82,
+        rule: 'key-header-but-bearer', cause: 'api-key-misplaced', score: 82,
         title: `The key was sent in "${k.name}", but the server asks for it in Authorization (${chs[0]?.scheme ?? ''}).`,
         evidence: [evHeader(k, ex), ...chs.slice(0, 1).map((ch) => ({ text: ch.source, line: ch.line }))],
       });
@@ -137,7 +137,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
   if (status === 401 && !c.authorization) {
     if (c.urlUserinfo) {
       add(ctx, {
-        rule: 'credentials-in-url', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 80,
+        rule: 'credentials-in-url', cause: 'api-key-misplaced', score: 80,
         title: 'The credentials are in the URL (user:password@host), which fetch refuses and many clients drop.',
         evidence: [evStart(req, ex)],
       });
@@ -145,7 +145,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     const googleKey = /googleapis\.com/.test(req.host ?? '') && c.keyParams.some((p) => p.name === 'key');
     if (c.keyParams.length > 0 && !googleKey && c.keyHeaders.length === 0) {
       add(ctx, {
-        rule: 'credentials-in-query', cause: 'api-key-misplaced', fix: 'fix-authorization-header', score: 64,
+        rule: 'credentials-in-query', cause: 'api-key-misplaced', score: 64,
         title: `The credential is in the query string (${c.keyParams.map((p) => p.name).join(', ')}), where this API may not look.`,
         evidence: [evStart(req, ex)],
       });
@@ -158,7 +158,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     const challengeSays = offered.length ? ` The server asks for ${chs.map((ch) => ch.scheme).join(' or ')}.` : '';
     if (c.cookie) {
       add(ctx, {
-        rule: 'cookie-session-rejected', cause: 'expired-session', fix: 'sign-out-and-in', score: 62,
+        rule: 'cookie-session-rejected', cause: 'expired-session', score: 62,
         title: 'Cookies were sent but not accepted: the session has expired or was signed out.',
         detail: `Sign in again.${challengeSays}`,
         evidence: [evHeader(c.cookie, ex)],
@@ -167,7 +167,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
       // Challenge-specific rules (basic-needed, sso-not-attempted, digest-needed) give the scheme-specific advice.
       const schemeRule = offered.some((s) => ['basic', 'digest', 'negotiate', 'ntlm', 'kerberos'].includes(s));
       add(ctx, {
-        rule: 'no-credentials', cause: 'missing-authorization-header', fix: 'fix-authorization-header', score: schemeRule ? 70 : 82,
+        rule: 'no-credentials', cause: 'missing-authorization-header', score: schemeRule ? 70 : 82,
         title: 'The request sent no credentials: no Authorization, API key or cookie.',
         detail: `Check the header is really attached to this request.${challengeSays}`,
         evidence: [evStart(req, ex)],
@@ -193,7 +193,7 @@ function vendorCheck(ctx: Ctx, ex: Exchange): void {
     const v = tokenVendor(value);
     if (v && !v.hosts.test(req.host) && !/^(?:localhost|127\.|\[::1\])/.test(req.host)) {
       add(ctx, {
-        rule: 'token-vendor-mismatch', cause: 'token-for-wrong-api', fix: 'fix-token-audience', score: 84,
+        rule: 'token-vendor-mismatch', cause: 'token-for-wrong-api', score: 84,
         title: `This looks like a ${v.vendor} credential, sent to ${req.host}.`,
         evidence: [ev],
       });

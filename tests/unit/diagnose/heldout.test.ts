@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/diagnose/report.ts';
 import { classify, classifyAll } from '../../../src/diagnose/rules/messages.ts';
-import { FIX_PAGES } from '../../../src/diagnose/fixes.ts';
+import { FIXES } from '../../../src/registry/registry.gen.ts';
 import { FIXTURES, fixture, NOW, type FixtureCase } from './support.ts';
 
 const list = (JSON.parse(readFileSync(`${FIXTURES}heldout/index.json`, 'utf8')) as Omit<FixtureCase, 'path'>[])
@@ -21,7 +21,7 @@ describe('held-out real-world responses: the true cause is the top finding', () 
     expect(list.length).toBeGreaterThanOrEqual(40);
     for (const c of list) {
       expect(c.source, c.file).toMatch(/^https:\/\//);
-      expect(Object.hasOwn(FIX_PAGES, c.expect?.fix ?? ''), c.file).toBe(true);
+      expect(Object.hasOwn(FIXES, c.expect?.fix ?? ''), c.file).toBe(true);
     }
   });
 

@@ -1,3 +1,4 @@
+import knowledge from '../../../src/registry/knowledge.gen.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { analyse, confidenceOf, formatReport } from '../../../src/diagnose/report.ts';
 import { HINTS } from '../../../src/diagnose/hints.ts';
@@ -51,10 +52,10 @@ describe('ranking and report', () => {
 
   it('renders text for the CLI with secrets masked unless asked', () => {
     const r = analyse(fixture('captured/api-expired-jwt.txt'), { now: NOW });
-    const text = formatReport(r);
+    const text = formatReport(r, { fixLabels: knowledge.fixes });
     expect(text).toMatch(/^Read as: curl -v \/ -i output/);
     expect(text).toMatch(/1\. The token expired/);
-    expect(text).toMatch(/Fix: Refresh the OAuth access token — https:\/\/fix401\.dev\/guide\/refresh-oauth-token\/\?client=curl/);
+    expect(text).toMatch(/Fix: Refresh OAuth tokens — https:\/\/fix401\.dev\/guide\/refresh-oauth-token\/\?client=curl/);
     const d = analyse(fixture('captured/api-double-bearer.txt'), { now: NOW });
     expect(formatReport(d)).toContain('Authorization: Bearer [redacted]');
     expect(formatReport(d)).not.toContain('good-token-7f3a9c');

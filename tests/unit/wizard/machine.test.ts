@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { LEAVES, QUESTIONS, SOLVED, START, WIZARD, createWizard, type WizardEvent } from '../../../src/wizard/machine.ts';
+import { SOLVED, START, createWizard, type WizardEvent } from '../../../src/wizard/machine.ts';
+import { TREE, WIZARD } from '../../../src/wizard/wizard.ts';
 
 const { machine, steps, parent, pathTo, spec } = WIZARD;
 const ids = [...steps.keys()];
@@ -14,8 +15,8 @@ const eventsOf = (id: string) => [...Object.keys(spec.states[id]?.on ?? {}), 'wi
 
 describe('wizard machine: shape', () => {
   it('has a sensible size', () => {
-    expect(Object.keys(QUESTIONS).length).toBeGreaterThanOrEqual(20);
-    expect(Object.keys(LEAVES).length).toBeGreaterThanOrEqual(40);
+    expect(Object.keys(TREE.questions).length).toBeGreaterThanOrEqual(20);
+    expect(Object.keys(TREE.leaves).length).toBeGreaterThanOrEqual(40);
     expect(machine.states[START]).toBeDefined();
   });
 
@@ -75,7 +76,7 @@ describe('wizard machine: shape', () => {
   });
 
   it('never suggests the same fix twice for one set of answers, and every leaf has a try', () => {
-    for (const [leaf, tries] of Object.entries(LEAVES)) {
+    for (const [leaf, tries] of Object.entries(TREE.leaves)) {
       expect(tries.length, leaf).toBeGreaterThan(0);
       expect(new Set(tries.map(([fix]) => fix)).size, leaf).toBe(tries.length);
     }
@@ -118,17 +119,17 @@ describe('wizard machine: back, restart, forward', () => {
   it('keeps later answers after going back until an answer changes', () => {
     const actor = at(START);
     for (const type of ['answer.web', 'answer.prompt', 'answer.site', 'answer.right'] as const) actor.send({ type });
-    expect(actor.getSnapshot().value).toBe('webPromptCached1');
+    expect(actor.getSnapshot().value).toBe('webPromptCredsRight1');
     actor.send({ type: 'outcome.no' });
     const far = actor.getSnapshot().value as string;
-    expect(far).toBe('webPromptCached2');
+    expect(far).toBe('webPromptCredsRight2');
     // Jump back two answers (what the breadcrumb does): the line is kept.
     for (let i = 0; i < 2; i++) actor.send({ type: 'wizard.back' });
     expect(actor.getSnapshot().value).toBe('webPromptCreds');
     expect(actor.getSnapshot().context.furthest).toBe(far);
     // Forward replays the kept answers one by one…
     actor.send({ type: 'wizard.forward' });
-    expect(actor.getSnapshot().value).toBe('webPromptCached1');
+    expect(actor.getSnapshot().value).toBe('webPromptCredsRight1');
     actor.send({ type: 'wizard.back' });
     // …giving the same answer again keeps them…
     actor.send({ type: 'answer.right' });
@@ -136,10 +137,10 @@ describe('wizard machine: back, restart, forward', () => {
     actor.send({ type: 'wizard.back' });
     // …and a different answer drops them.
     actor.send({ type: 'answer.unsure' });
-    expect(actor.getSnapshot().value).toBe('webPromptWrong1');
-    expect(actor.getSnapshot().context.furthest).toBe('webPromptWrong1');
+    expect(actor.getSnapshot().value).toBe('webPromptCredsUnsure1');
+    expect(actor.getSnapshot().context.furthest).toBe('webPromptCredsUnsure1');
     actor.send({ type: 'wizard.forward' });
-    expect(actor.getSnapshot().value).toBe('webPromptWrong1');
+    expect(actor.getSnapshot().value).toBe('webPromptCredsUnsure1');
   });
 
   it('"Yes, it works" goes to the solved state from every outcome', () => {

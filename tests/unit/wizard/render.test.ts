@@ -3,7 +3,8 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { TAB_SETS } from '../../../src/lib/tabs.ts';
 import { copy } from '../../../src/wizard/copy.ts';
-import { START, WIZARD, type WizardEvent } from '../../../src/wizard/machine.ts';
+import { START, type WizardEvent } from '../../../src/wizard/machine.ts';
+import { WIZARD } from '../../../src/wizard/wizard.ts';
 import { announce, headingOf, renderStep } from '../../../src/wizard/render.ts';
 import { treeHtml } from '../../../src/wizard/tree.ts';
 import { decode, type Env } from '../../../src/wizard/url.ts';
@@ -46,16 +47,16 @@ describe('renderStep', () => {
   });
 
   it('keeps later answers in the breadcrumb and marks the earlier answer after going back', () => {
-    const html = check('webPrompt', 'webPromptCached2', { browser: 'firefox', os: 'windows' });
+    const html = check('webPrompt', 'webPromptCredsRight2', { browser: 'firefox', os: 'windows' });
     expect(html).toContain('(your earlier answer)');
     expect(html).toMatch(/data-ev="wizard\.forward"/);
     expect(html).toContain('aria-label="Kept answer: Right password, box comes back">Right password, box comes back</a>');
   });
 
   it('links the fix page with the visitor’s tabs, only for the tab sets the page has', () => {
-    const html = check('webPromptCached1', 'webPromptCached1', { browser: 'firefox', os: 'windows', client: 'curl' });
+    const html = check('webPromptCredsRight1', 'webPromptCredsRight1', { browser: 'firefox', os: 'windows', client: 'curl' });
     expect(html).toContain('href="/guide/clear-cached-credentials/?browser=firefox&amp;os=windows&amp;client=curl"');
-    const cookies = renderStep({ state: 'webCookies1', furthest: 'webCookies1', env: { browser: 'safari-ios', os: 'ios' } }, copy);
+    const cookies = renderStep({ state: 'webPrivateWorksNo1', furthest: 'webPrivateWorksNo1', env: { browser: 'safari-ios', os: 'ios' } }, copy);
     expect(cookies).toContain('href="/guide/clear-cookies/?browser=safari-ios"');
   });
 

@@ -5,7 +5,8 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { copy } from '../../../src/wizard/copy.ts';
-import { START, WIZARD, type WizardEvent } from '../../../src/wizard/machine.ts';
+import { START, type WizardEvent } from '../../../src/wizard/machine.ts';
+import { WIZARD } from '../../../src/wizard/wizard.ts';
 
 interface Scenario {
   /** What happened, in the person's words. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TAB_SETS } from '../../../src/lib/tabs.ts';
-import { START, WIZARD } from '../../../src/wizard/machine.ts';
+import { START } from '../../../src/wizard/machine.ts';
+import { WIZARD } from '../../../src/wizard/wizard.ts';
 import { decode, encode, pathOf, slugOf, stateOfPath, type Env } from '../../../src/wizard/url.ts';
 
 const ids = [...WIZARD.steps.keys()];

@@ -1,0 +1,340 @@
+// Builds the typed registry from content/: every article's front matter, the families, the tab sets
+// and the wizard tree are validated (src/registry/schema.ts), cross-checked (every slug a page
+// names exists and has the right type; cause ↔ fix links go both ways; the tree is a tree), and
+// written to src/registry/registry.gen.ts (slug unions, titles, tab sets, cause → fixes, the
+// compiled tree) and src/registry/knowledge.gen.json (what the diagnoser reads: labels, default
+// fixes, vendor error texts). Both files are committed: the CLI and the type checker need them
+// without a build, and a diff shows what a content change did to the registry.
+//
+//   node scripts/registry.ts          write the files (only when they change)
+//   node scripts/registry.ts --check  exit 1 when they are stale (the tests run this)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { articleSchema, familiesSchema, tabSetsSchema, treeSchema, type ArticleData, type TreeData } from '../src/registry/schema.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CONTENT = join(ROOT, 'content');
+/** Where the generated files go. */
+export const OUT_TS = join(ROOT, 'src', 'registry', 'registry.gen.ts');
+export const OUT_JSON = join(ROOT, 'src', 'registry', 'knowledge.gen.json');
+
+/** A problem in content, said the way an author can act on it. */
+class ContentError extends Error {}
+
+type Article = { slug: string; file: string; data: ArticleData };
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [join(dir, e.name)] : []))
+    .sort();
+}
+
+function issues(file: string, error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  return error.issues.map((i) => `${file}: ${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('\n');
+}
+
+function readYaml(file: string): unknown {
+  try {
+    return parseYaml(readFileSync(join(CONTENT, file), 'utf8'));
+  } catch (e) {
+    throw new ContentError(`content/${file}: ${(e as Error).message}`);
+  }
+}
+
+/** @returns every article with validated front matter */
+function readArticles(): Article[] {
+  const errors: string[] = [];
+  const out: Article[] = [];
+  for (const path of walk(join(CONTENT, 'articles'))) {
+    const file = relative(ROOT, path);
+    const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'));
+    if (!m) {
+      errors.push(`${file}: no front matter (the file must start with a --- block)`);
+      continue;
+    }
+    let yaml: unknown;
+    try {
+      yaml = parseYaml(m[1] ?? '');
+    } catch (e) {
+      errors.push(`${file}: front matter is not valid YAML: ${(e as Error).message}`);
+      continue;
+    }
+    const parsed = articleSchema.safeParse(yaml);
+    if (!parsed.success) errors.push(issues(file, parsed.error));
+    else out.push({ slug: path.replace(/^.*\//, '').replace(/\.mdx?$/, ''), file, data: parsed.data });
+  }
+  if (errors.length) throw new ContentError(errors.join('\n'));
+  return out;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Reads and checks all of content/ and renders the two generated files.
+ * @returns the TypeScript module and the JSON knowledge file, as text
+ */
+export function build(): { ts: string; json: string } {
+  const articles = readArticles();
+  const fam = familiesSchema.safeParse(readYaml('families.yaml'));
+  if (!fam.success) throw new ContentError(issues('content/families.yaml', fam.error));
+  const sets = tabSetsSchema.safeParse(readYaml('tab-sets.yaml'));
+  if (!sets.success) throw new ContentError(issues('content/tab-sets.yaml', sets.error));
+  const families = fam.data;
+  const tabSets = sets.data;
+  const treeParsed = treeSchema.safeParse(readYaml('wizard/tree.yaml'));
+  if (!treeParsed.success) throw new ContentError(issues('content/wizard/tree.yaml', treeParsed.error));
+  const tree: TreeData = treeParsed.data;
+
+  const errors: string[] = [];
+  const bySlug = new Map<string, Article>();
+  for (const a of articles) {
+    if (bySlug.has(a.slug)) errors.push(`${a.file}: slug ${a.slug} is also used by ${bySlug.get(a.slug)?.file}`);
+    bySlug.set(a.slug, a);
+  }
+  const ofType = <T extends ArticleData['type']>(...types: T[]) =>
+    articles.filter((a): a is Article & { data: Extract<ArticleData, { type: T }> } => (types as string[]).includes(a.data.type));
+  const causes = ofType('cause');
+  const fixes = ofType('fix', 'server');
+  const services = ofType('service');
+  const isCause = (s: string) => bySlug.get(s)?.data.type === 'cause';
+  const isFix = (s: string) => ['fix', 'server'].includes(bySlug.get(s)?.data.type ?? '');
+  const familyIds = new Set(families.map((f) => f.id));
+  const setIds = new Set(tabSets.map((s) => s.id));
+
+  for (const a of articles) {
+    for (const r of a.data.related) if (!bySlug.has(r)) errors.push(`${a.file}: related: no page ${r}`);
+    for (const t of a.data.tabs) if (!setIds.has(t)) errors.push(`${a.file}: tabs: ${t} is not a tab set in content/tab-sets.yaml`);
+  }
+  for (const c of causes) {
+    if (!familyIds.has(c.data.family)) errors.push(`${c.file}: family: ${c.data.family} is not in content/families.yaml`);
+    for (const f of c.data.fixes) {
+      if (!isFix(f)) errors.push(`${c.file}: fixes: ${f} is not a fix or server page`);
+      else if (!(bySlug.get(f)?.data as { causes: string[] }).causes.includes(c.slug)) errors.push(`${bySlug.get(f)?.file}: causes: add ${c.slug} (that cause lists this fix)`);
+    }
+  }
+  for (const f of fixes) {
+    for (const c of f.data.causes) {
+      if (!isCause(c)) errors.push(`${f.file}: causes: ${c} is not a cause page`);
+      else if (!(bySlug.get(c)?.data as { fixes: string[] }).fixes.includes(f.slug)) errors.push(`${bySlug.get(c)?.file}: fixes: add ${f.slug} (that fix lists this cause)`);
+    }
+  }
+  for (const s of services) {
+    for (const c of s.data.causes) if (!isCause(c)) errors.push(`${s.file}: causes: ${c} is not a cause page`);
+    for (const e of s.data.errors) if (!isCause(e.cause)) errors.push(`${s.file}: errors: ${e.text ?? e.code}: cause ${e.cause} is not a cause page`);
+  }
+
+  // The tree: expand answers into leaves, check every reference, and that it is a tree from `start`.
+  const T = 'content/wizard/tree.yaml';
+  const firstFix = (cause: string) => (bySlug.get(cause)?.data as { fixes?: string[] } | undefined)?.fixes?.[0] ?? '';
+  const questions: Record<string, Record<string, string>> = {};
+  const leaves: Record<string, Array<[string, string]>> = {};
+  const leafOrigin: Record<string, { list?: string; service?: string }> = {};
+  const parents = new Map<string, string>();
+  const toTries = (where: string, offers: ReadonlyArray<{ cause: string; fix?: string | undefined }>) =>
+    offers.map((o): [string, string] => {
+      if (!isCause(o.cause)) errors.push(`${T}: ${where}: ${o.cause} is not a cause page`);
+      const fix = o.fix ?? firstFix(o.cause);
+      if (o.fix && !isFix(o.fix)) errors.push(`${T}: ${where}: ${o.fix} is not a fix page`);
+      else if (o.fix && isCause(o.cause) && !(bySlug.get(o.cause)?.data as { fixes: string[] }).fixes.includes(o.fix))
+        errors.push(`${T}: ${where}: ${o.fix} is not among the fixes of ${o.cause}`);
+      return [fix, o.cause];
+    });
+  if (!tree.questions['start']) errors.push(`${T}: there must be a question called start`);
+  for (const [q, question] of Object.entries(tree.questions)) {
+    questions[q] = {};
+    for (const [a, ans] of Object.entries(question.answers)) {
+      let to: string;
+      if (ans.next !== undefined) {
+        to = ans.next;
+        if (!tree.questions[to]) errors.push(`${T}: ${q}.${a}: next: no question ${to}`);
+      } else {
+        to = `${q}${cap(a)}`;
+        if (tree.questions[to]) errors.push(`${T}: ${q}.${a}: its outcome id ${to} is also a question id; rename one`);
+        if (typeof ans.offers === 'string') {
+          const list = tree.lists[ans.offers];
+          if (!list) errors.push(`${T}: ${q}.${a}: offers: no list ${ans.offers}`);
+          leaves[to] = toTries(`${q}.${a}`, list ?? []);
+          leafOrigin[to] = { list: ans.offers };
+        } else if (ans.offers) {
+          leaves[to] = toTries(`${q}.${a}`, ans.offers);
+          leafOrigin[to] = {};
+        } else {
+          const svc = services.find((s) => s.slug === ans.service);
+          if (!svc) errors.push(`${T}: ${q}.${a}: service: no service page ${ans.service}`);
+          leaves[to] = toTries(`${q}.${a}`, (svc?.data.causes ?? []).map((cause) => ({ cause })));
+          leafOrigin[to] = { service: ans.service ?? '' };
+        }
+      }
+      if (parents.has(to)) errors.push(`${T}: ${to} is reached from both ${parents.get(to)} and ${q}; each question has one parent (share a list instead)`);
+      parents.set(to, q);
+      questions[q][a] = to;
+    }
+  }
+  const reached = new Set<string>();
+  const visit = (id: string, depth: number) => {
+    if (reached.has(id) || depth > 20) return;
+    reached.add(id);
+    for (const to of Object.values(questions[id] ?? {})) visit(to, depth + 1);
+  };
+  visit('start', 0);
+  for (const q of Object.keys(tree.questions)) if (!reached.has(q)) errors.push(`${T}: question ${q} cannot be reached from start`);
+  for (const l of Object.keys(tree.lists)) if (!Object.values(leafOrigin).some((o) => o.list === l)) errors.push(`${T}: list ${l} is offered by no answer`);
+  if (errors.length) throw new ContentError([...new Set(errors)].join('\n'));
+
+  const str = (v: unknown) => JSON.stringify(v);
+  const union = (xs: readonly string[]) => (xs.length ? xs.map(str).join(' | ') : 'never');
+  const obj = (entries: Array<[string, string]>) => `{\n${entries.map(([k, v]) => `  ${str(k)}: ${v},`).join('\n')}\n}`;
+  const label = (a: Article) => a.data.navTitle ?? a.data.title;
+
+  const ts = `// GENERATED by scripts/registry.ts from content/ — do not edit. Run \`npm run registry\` after
+// changing content; the tests fail while this file is stale. Every slug, title, tab set and
+// cause ↔ fix link here is written once, in content; code imports it from here (a wrong slug is a
+// type error).
+
+/** Every article slug (its URL is /guide/<slug>/). */
+export type ArticleSlug = ${union(articles.map((a) => a.slug))};
+/** Cause page slugs. */
+export type CauseSlug = ${union(causes.map((c) => c.slug))};
+/** Fix page slugs (types fix and server). */
+export type FixSlug = ${union(fixes.map((f) => f.slug))};
+/** Service page slugs. */
+export type ServiceSlug = ${union(services.map((s) => s.slug))};
+/** Family ids (content/families.yaml). */
+export type FamilyId = ${union(families.map((f) => f.id))};
+/** Tab set names (content/tab-sets.yaml). */
+export type TabSetName = ${union(tabSets.map((s) => s.id))};
+/** Who meets a cause or service. */
+export type Audience = 'web' | 'app' | 'api' | 'server';
+
+/** Tab sets and their panels, in display order. */
+export const TAB_SETS = ${obj(tabSets.map((s) => [s.id, `${str(s.panels)} as const`]))} as const satisfies Record<TabSetName, ReadonlyArray<{ id: string; label: string }>>;
+
+/** What each tab set is, for people. */
+export const TAB_SET_LABELS: Readonly<Record<TabSetName, string>> = ${obj(tabSets.map((s) => [s.id, str(s.label)]))};
+
+/** Families of causes: heading, and who can help when the suggestions run out. */
+export const FAMILIES: Readonly<Record<FamilyId, { label: string; who: string }>> = ${obj(families.map((f) => [f.id, str({ label: f.label, who: f.who })]))};
+
+/** A cause, as code sees it. */
+export interface CauseEntry {
+  /** Page title. */
+  title: string;
+  /** Short label for lists (front matter \`label\`). */
+  label: string;
+  /** Why it gives a 401, one sentence. */
+  why: string;
+  /** The action that usually fixes it, one sentence. */
+  quickFix: string;
+  family: FamilyId;
+  audiences: readonly Audience[];
+  /** Its fixes, best first; [0] is the default fix. */
+  fixes: readonly [FixSlug, ...FixSlug[]];
+}
+/** Every cause page. */
+export const CAUSES: Readonly<Record<CauseSlug, CauseEntry>> = ${obj(
+    causes.map((c) => [c.slug, str({ title: c.data.title, label: c.data.label, why: c.data.why, quickFix: c.data.quickFix, family: c.data.family, audiences: c.data.audiences, fixes: c.data.fixes })]),
+  )};
+
+/** A fix, as code sees it. */
+export interface FixEntry {
+  /** Page title. */
+  title: string;
+  /** Short label: navTitle, else the title. */
+  label: string;
+  /** What the fix does, one sentence. */
+  summary: string;
+  /** fix (browser, app, developer) or server. */
+  type: 'fix' | 'server';
+  /** Tab sets the page carries; links pass the visitor's choice for each. */
+  tabs: readonly TabSetName[];
+  /** The causes it resolves. */
+  causes: readonly CauseSlug[];
+}
+/** Every fix and server page. */
+export const FIXES: Readonly<Record<FixSlug, FixEntry>> = ${obj(
+    fixes.map((f) => [f.slug, str({ title: f.data.title, label: label(f), summary: f.data.summary, type: f.data.type, tabs: f.data.tabs, causes: f.data.causes })]),
+  )};
+
+/** A service, as code sees it (its error texts are in knowledge.gen.json). */
+export interface ServiceEntry {
+  title: string;
+  label: string;
+  aliases: readonly string[];
+  audiences: readonly Audience[];
+  /** Its common causes, likeliest first. */
+  causes: readonly CauseSlug[];
+}
+/** Every service page. */
+export const SERVICES: Readonly<Record<ServiceSlug, ServiceEntry>> = ${obj(
+    services.map((s) => [s.slug, str({ title: s.data.title, label: s.data.label, aliases: s.data.aliases, audiences: s.data.audiences, causes: s.data.causes })]),
+  )};
+
+/** Each cause's default fix (its first), for code that needs only that (the diagnoser's engine). */
+export const DEFAULT_FIX: Readonly<Record<CauseSlug, FixSlug>> = ${obj(causes.map((c) => [c.slug, str(c.data.fixes[0])]))};
+
+/** The tab sets each fix page carries, for links that open the visitor's tab. */
+export const FIX_TABS: Readonly<Record<FixSlug, readonly TabSetName[]>> = ${obj(fixes.map((f) => [f.slug, str(f.data.tabs)]))};
+
+/** A try on a wizard outcome list: the fix to open and the cause it addresses. */
+export type Try = readonly [fix: FixSlug, cause: CauseSlug];
+
+/** The wizard tree, compiled from content/wizard/tree.yaml. */
+export const TREE: {
+  /** Question id → (answer id → next question id or leaf id), answers in display order. */
+  readonly questions: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Leaf id → tries, likeliest first. */
+  readonly leaves: Readonly<Record<string, readonly Try[]>>;
+} = {
+  questions: ${JSON.stringify(questions, null, 2).replace(/\n/g, '\n  ')},
+  leaves: ${obj(Object.entries(leaves).map(([k, v]) => [k, str(v)])).replace(/\n/g, '\n  ')},
+};
+
+/** The wizard's wording: per question, the question, a hint and each answer's label and short label. */
+export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; a: Record<string, { label: string; short: string }> }>> = ${obj(
+    Object.entries(tree.questions).map(([q, v]) => [
+      q,
+      str({ q: v.q, ...(v.hint ? { hint: v.hint } : {}), a: Object.fromEntries(Object.entries(v.answers).map(([a, x]) => [a, { label: x.label, short: x.short }])) }),
+    ]),
+  )};
+`;
+
+  const knowledge = {
+    causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0] }])),
+    fixes: Object.fromEntries(fixes.map((f) => [f.slug, { label: label(f), tabs: f.data.tabs }])),
+    errors: services.flatMap((s) =>
+      s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, service: s.slug })),
+    ),
+    services: Object.fromEntries(services.map((s) => [s.slug, { label: s.data.label }])),
+  };
+  return { ts, json: `${JSON.stringify(knowledge, null, 1)}\n` };
+}
+
+const read = (f: string) => {
+  try {
+    return readFileSync(f, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+if (import.meta.main) {
+  try {
+    const { ts, json } = build();
+    const stale = [OUT_TS, OUT_JSON].filter((f, i) => read(f) !== [ts, json][i]);
+    if (process.argv.includes('--check')) {
+      if (stale.length) {
+        console.error(`registry: ${stale.map((f) => relative(ROOT, f)).join(', ')} stale; run npm run registry`);
+        process.exit(1);
+      }
+    } else if (stale.length) {
+      writeFileSync(OUT_TS, ts);
+      writeFileSync(OUT_JSON, json);
+      console.log(`registry: wrote ${stale.map((f) => relative(ROOT, f)).join(', ')}`);
+    }
+  } catch (e) {
+    if (!(e instanceof ContentError)) throw e;
+    console.error(`registry: content has problems:\n${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,202 @@
+// The shapes of everything authors write in content/: article front matter (one schema per page
+// type, selected by `type`), families, tab sets and the wizard's tree. Imports only zod, so the same
+// schemas validate the Astro collection (src/content.config.ts) and the registry generator
+// (scripts/registry.ts), which runs under plain Node. Messages are written for the author.
+import { z } from 'astro/zod';
+
+/** Who meets a cause or a service: a person in a browser, in an app, a developer, a server operator. */
+export const audiences = ['web', 'app', 'api', 'server'] as const;
+
+/** A page slug: the file name, lower-case words joined by hyphens. */
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case words joined by hyphens, e.g. clear-cookies');
+
+const source = z.strictObject(
+  {
+    /** Human title of the source, e.g. "RFC 9110 §15.5.2 401 Unauthorized". */
+    title: z.string({ error: 'each source needs a title' }).min(3, 'a source title must be at least 3 characters'),
+    /** Absolute https URL of the primary source (RFC, vendor help page, browser source). */
+    url: z.url({ protocol: /^https$/, error: 'a source url must be an absolute https:// URL' }),
+  },
+  { error: 'each source must be { title, url }' },
+);
+
+/** Fields every article has, whatever its type. */
+const base = {
+  /** Page title, shown as the h1 and in <title>. 5–80 characters. */
+  title: z.string().min(5, 'title must be at least 5 characters').max(80, 'title must be at most 80 characters'),
+  /** One-sentence summary for search results and social cards. 50–170 characters. */
+  description: z
+    .string()
+    .min(50, 'description must be 50–170 characters (it is the search-result snippet)')
+    .max(170, 'description must be 50–170 characters (it is the search-result snippet)'),
+  /** Sort order within its sidebar section (lower first). */
+  order: z.number().int().default(100),
+  /** Short label for the sidebar, breadcrumbs and (fix pages) the wizard's "Try this"; defaults to the title. */
+  navTitle: z.string().max(40, 'navTitle must be at most 40 characters').optional(),
+  /** Date a person last checked every claim on the page against its sources (YYYY-MM-DD). */
+  reviewed: z.coerce.date({ error: 'reviewed must be a date like 2026-11-28' }),
+  /** Primary sources for the claims on this page. At least one. */
+  sources: z.array(source).min(1, 'sources must list at least one primary source'),
+  /** Slugs of other related articles to list under "See also". */
+  related: z.array(slug).default([]),
+  /** Tab sets this page shows (ids from content/tab-sets.yaml); the content tests check every panel of each set is present. */
+  tabs: z.array(z.string()).default([]),
+};
+
+const audienceList = z.array(z.enum(audiences, { error: `audiences are: ${audiences.join(', ')}` })).min(1, 'list at least one audience');
+
+/** A cause page: what went wrong, with its own short data that the wizard and the diagnoser show. */
+const cause = z.strictObject({
+  ...base,
+  type: z.literal('cause'),
+  /** Short label (≤ 60 characters) for wizard outcomes and diagnoser findings: "Your session has ended". */
+  label: z.string().min(5).max(60, 'label must be at most 60 characters'),
+  /** One sentence (≤ 220 characters): why this ends in a 401 (or a lookalike). */
+  why: z.string().min(20).max(220, 'why must be one sentence of at most 220 characters'),
+  /** One imperative sentence (≤ 220 characters), shown under the title: the action that usually fixes it. */
+  quickFix: z.string().min(20).max(220, 'quickFix must be one sentence of at most 220 characters'),
+  /** Family id from content/families.yaml (groups causes, and says who can help). */
+  family: z.string(),
+  /** Who meets this cause. */
+  audiences: audienceList,
+  /** Fix page slugs that resolve this cause, best first. The first is the default fix everywhere. */
+  fixes: z.array(slug).min(1, 'a cause needs at least one fix page in `fixes`'),
+});
+
+/** A fix page (type fix: browser, app and developer fixes; type server: for server operators). */
+const fix = z.strictObject({
+  ...base,
+  type: z.enum(['fix', 'server']),
+  /** One sentence (≤ 170 characters): what the fix does, shown on wizard outcomes and findings. */
+  summary: z.string().min(20).max(170, 'summary must be one sentence of at most 170 characters'),
+  /** Cause page slugs this fix resolves; each of those causes must list this fix too. */
+  causes: z.array(slug).min(1, 'a fix must name at least one cause it resolves in `causes`'),
+});
+
+/** One error text or code a service prints: data the guide shows and the diagnoser matches. */
+const serviceError = z
+  .strictObject({
+    /** The exact distinctive text as the service prints it (≥ 12 characters); matched case- and space-insensitively. */
+    text: z.string().min(12, 'an error text must be at least 12 characters, distinctive enough to match').optional(),
+    /** A vendor-specific code (AADSTS50173, IDX10223): matched as a whole word. */
+    code: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{3,}$/, 'a code is one token like AADSTS50173').optional(),
+    /** HTTP status it comes with, when known. */
+    status: z.number().int().min(100).max(599).optional(),
+    /** Cause page slug this error means. */
+    cause: slug,
+    /** One sentence in our words: what the error means. */
+    means: z.string().min(10).max(240),
+    /** Where this exact text or code is documented or shown. */
+    source: z.url({ protocol: /^https$/, error: 'an error source must be an absolute https:// URL' }),
+  })
+  .refine((e) => (e.text === undefined) !== (e.code === undefined), 'give an error either `text` or `code`, not both');
+
+/** A service page: one service or tool (GitHub, Docker Hub, kubectl …) and the 401s it gives. */
+const service = z.strictObject({
+  ...base,
+  type: z.literal('service'),
+  /** The service's short name (≤ 30 characters), as the wizard's picker shows it. */
+  label: z.string().min(2).max(30, 'label must be at most 30 characters'),
+  /** Words people search with: product names, commands, hosts. */
+  aliases: z.array(z.string()).default([]),
+  /** Who meets its 401s; decides which wizard pickers list it. */
+  audiences: audienceList,
+  /** Its most common causes, likeliest first; the wizard offers them in this order. */
+  causes: z.array(slug).min(1, 'a service lists its common causes'),
+  /** The exact error texts and codes it prints, with what they mean. */
+  errors: z.array(serviceError).default([]),
+});
+
+/** Every other page type: free outline, no registry data. */
+const other = z.strictObject({
+  ...base,
+  type: z.enum(['concept', 'method', 'platform', 'compare', 'prevention', 'faq']),
+});
+
+/** Article front matter: the `type` field selects the schema. */
+export const articleSchema = z.discriminatedUnion('type', [cause, fix, service, other], {
+  error: 'type must be one of: concept, method, platform, compare, cause, fix, server, service, prevention, faq',
+});
+
+/** Article front matter after validation. */
+export type ArticleData = z.output<typeof articleSchema>;
+
+/** content/families.yaml: the families causes belong to. */
+export const familiesSchema = z.array(
+  z.strictObject({
+    /** Stable id that causes name in `family`. */
+    id: slug,
+    /** Heading on the guide index. */
+    label: z.string().min(5),
+    /** Who can help when the wizard's suggestions for this family run out (completes "ask …"). */
+    who: z.string().min(10),
+  }),
+);
+
+/** content/tab-sets.yaml: the tab sets fix pages carry. */
+export const tabSetsSchema = z.array(
+  z.strictObject({
+    /** Set name: `<Tabs set="…">`, the URL parameter and the storage key. Never rename. */
+    id: z.string().regex(/^[a-z]+$/, 'a tab set id is one lower-case word'),
+    /** What the set is, for people (the wizard's setup bar). */
+    label: z.string().min(2),
+    /** The panels, in display order. */
+    panels: z
+      .array(
+        z.strictObject({
+          /** Panel id: `<TabPanel id="…">`, the URL value and the stored choice. Never rename. */
+          id: slug,
+          /** Visible label. */
+          label: z.string().min(2),
+        }),
+      )
+      .min(2),
+  }),
+);
+
+/** One thing the wizard offers on an outcome list: a cause, and the fix to try (default: the cause's first). */
+const offer = z.strictObject({
+  /** Cause page slug. */
+  cause: slug,
+  /** Fix page slug, when it should not be the cause's first fix. */
+  fix: slug.optional(),
+});
+
+const answerId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'an answer id is a camelCase word, e.g. notSure');
+
+/** One answer of a question: where it leads. */
+const answer = z
+  .strictObject({
+    /** The answer as the visitor reads it. */
+    label: z.string().min(2),
+    /** A short form for the breadcrumb of answers. */
+    short: z.string().min(2).max(60),
+    /** The next question's id. */
+    next: z.string().optional(),
+    /** The outcome list this answer offers: a list id from `lists`, or the list itself. */
+    offers: z.union([z.string(), z.array(offer).min(1)]).optional(),
+    /** Offer a service's common causes (its `causes`, in order): a service page slug. */
+    service: slug.optional(),
+  })
+  .refine((a) => [a.next, a.offers, a.service].filter((x) => x !== undefined).length === 1, 'an answer needs exactly one of `next`, `offers` or `service`');
+
+/** content/wizard/tree.yaml: the questions and the outcome lists they lead to. */
+export const treeSchema = z.strictObject({
+  /** Question id → the question. The first question is `start`. */
+  questions: z.record(
+    z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a question id is a camelCase word, e.g. webSymptom'),
+    z.strictObject({
+      /** The question: the step's heading. */
+      q: z.string().min(5),
+      /** Optional help under the question. */
+      hint: z.string().optional(),
+      /** Answer id → answer, in display order. */
+      answers: z.record(answerId, answer),
+    }),
+  ),
+  /** Named outcome lists, likeliest first, that several answers may share. */
+  lists: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), z.array(offer).min(1)).default({}),
+});
+
+/** The wizard tree as authors wrote it, after validation. */
+export type TreeData = z.output<typeof treeSchema>;
