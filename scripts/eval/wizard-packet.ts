@@ -1,0 +1,35 @@
+// Writes what a blind answerer gets for the wizard evaluation (see docs/evaluation.md): the current
+// tree's questions as text (no outcomes, no causes) and the cases with only what the person knew —
+// audience, setup, reported status and symptom. No source URL, no cause, no fix.
+//
+//   node scripts/eval/wizard-packet.ts OUT_DIR [PARTS]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUESTION_COPY, TREE } from '../../src/registry/registry.gen.ts';
+import { CORPORA } from './split.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const [out = '/tmp/wizard-packet', partsArg = '1'] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+
+const lines: string[] = ['# The wizard\'s questions', '', 'Start at `start`. Each answer leads to another question or to the wizard\'s suggestions (the end of the questions).', ''];
+for (const [q, answers] of Object.entries(TREE.questions)) {
+  const c = QUESTION_COPY[q];
+  lines.push(`## ${q}`, '', `**${c?.q ?? q}**`, ...(c?.hint ? ['', c.hint] : []), '');
+  for (const [a, to] of Object.entries(answers)) {
+    const kind = to === 'paste' ? '→ asks the person to type or paste the error they see' : TREE.questions[to] ? `→ question \`${to}\`` : '→ suggestions';
+    lines.push(`- \`${a}\`: ${c?.a[a]?.label ?? a}  ${kind}`);
+  }
+  lines.push('');
+}
+writeFileSync(join(out, 'tree.md'), lines.join('\n'));
+
+const wizard = CORPORA.find((c) => c.name === 'wizard');
+const cases = (wizard?.files ?? []).flatMap((f) => JSON.parse(readFileSync(join(ROOT, f), 'utf8')) as Array<Record<string, unknown>>);
+const stripped = cases.map((c) => ({ id: c['id'], audience: c['audience'], setup: c['setup'], status: c['status'], symptom: c['symptom'] }));
+const parts = Number(partsArg);
+for (let i = 0; i < parts; i++) {
+  const mine = stripped.filter((_, j) => j % parts === i);
+  writeFileSync(join(out, `cases-${i + 1}.json`), `${JSON.stringify(mine, null, 1)}\n`);
+}
+console.log(`wizard-packet: ${Object.keys(TREE.questions).length} questions, ${stripped.length} cases in ${parts} part(s) → ${out}`);

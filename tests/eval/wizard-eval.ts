@@ -1,0 +1,100 @@
+// Replays the blind answers recorded for the real-case corpus through the current wizard tree and
+// scores them (protocol: docs/evaluation.md). Shared by the scenario test and the report script.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TREE } from '../../src/registry/registry.gen.ts';
+import type { Split } from '../../scripts/eval/split.ts';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'wizard-corpus');
+
+/** A real case, as collected (see tests/fixtures/wizard-corpus/README.md). */
+export interface WizardCase {
+  id: string;
+  source: string;
+  audience: 'web' | 'app' | 'api' | 'server';
+  symptom: string;
+  setup: string;
+  status: string;
+  cause: string;
+  fix: string;
+  /** Cause slugs whose page addresses the established cause ([] when none does). */
+  accept: string[];
+  unmapped?: string;
+}
+
+/** Blind answers: for each case id, the answer ids clicked in order, and (for a paste step) what was pasted. */
+export interface Answers {
+  /** How and when the answers were chosen. */
+  note: string;
+  answers: Record<string, string[]>;
+}
+
+/** The outcome of one case. */
+export interface Scored {
+  id: string;
+  split: 'test' | 'dev';
+  audience: WizardCase['audience'];
+  /** Why the path could not be replayed, if it could not. */
+  error?: string;
+  /** Answers to the first suggestion. */
+  answersToFirst: number;
+  /** 1-based position of the first suggestion that addresses the cause, within 8 answers; 0 = none. */
+  hitAt: number;
+}
+
+/** Maximum answers (questions plus "No, next suggestion") before the right suggestion counts as reached. */
+export const MAX_ANSWERS = 8;
+
+export function loadCases(): WizardCase[] {
+  return ['visitors.json', 'developers.json', 'operators.json'].flatMap((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as WizardCase[]);
+}
+
+export function loadSplit(): Split {
+  return JSON.parse(readFileSync(join(DIR, 'split.json'), 'utf8')) as Split;
+}
+
+export function loadAnswers(file = 'answers.json'): Answers {
+  return JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Answers;
+}
+
+/**
+ * @param c a case
+ * @param path the answer ids chosen blind
+ * @param split which split the case is in
+ * @returns how far the wizard got
+ */
+export function score(c: WizardCase, path: readonly string[] | undefined, split: 'test' | 'dev'): Scored {
+  const base = { id: c.id, split, audience: c.audience, answersToFirst: 0, hitAt: 0 };
+  if (!path) return { ...base, error: 'no recorded answers' };
+  let state = 'start';
+  for (const [i, a] of path.entries()) {
+    const to = TREE.questions[state]?.[a];
+    if (!to) return { ...base, error: `answer ${i + 1} "${a}" is not an answer of ${state}` };
+    if (TREE.leaves[to]) {
+      if (i !== path.length - 1) return { ...base, error: `answers go on after reaching the suggestions of ${to}` };
+      const tries = TREE.leaves[to];
+      const n = path.length;
+      const k = tries.findIndex(([, cause]) => c.accept.includes(cause));
+      return { ...base, answersToFirst: n, hitAt: k >= 0 && n + k <= MAX_ANSWERS ? k + 1 : 0 };
+    }
+    state = to;
+  }
+  return { ...base, error: `answers stop at question ${state}` };
+}
+
+/** Figures for a set of scored cases. */
+export function figures(rows: readonly Scored[]) {
+  const n = rows.length;
+  const hit = rows.filter((r) => r.hitAt > 0).length;
+  const first = rows.filter((r) => r.hitAt === 1).length;
+  const pct = (x: number) => (n ? Math.round((1000 * x) / n) / 10 : 0);
+  const toFirst = rows.map((r) => r.answersToFirst).sort((a, b) => a - b);
+  return { n, hit, first, hitPct: pct(hit), firstPct: pct(first), medianToFirst: toFirst[Math.floor(n / 2)] ?? 0, maxToFirst: toFirst.at(-1) ?? 0 };
+}
+
+/** @returns every case scored with the recorded answers */
+export function evaluate(answers: Answers = loadAnswers()): Scored[] {
+  const split = loadSplit();
+  const test = new Set(split.test);
+  return loadCases().map((c) => score(c, answers.answers[c.id], test.has(c.id) ? 'test' : 'dev'));
+}
