@@ -14,8 +14,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     // Wizard steps and per-fix outcome pages are noindex (tested by the wizard's own tests);
-    // only the wizard's start page and its decision-tree page belong in the sitemap.
-    sitemap({ filter: (page) => !/\/wizard\/.+/.test(new URL(page).pathname) || new URL(page).pathname === '/wizard/tree/' }),
+    // only the wizard's start page and its decision-tree pages belong in the sitemap.
+    sitemap({ filter: (page) => !/\/wizard\/.+/.test(new URL(page).pathname) || new URL(page).pathname.startsWith('/wizard/tree/') }),
   ],
   markdown: {
     // Prism marks tokens with classes; Shiki writes inline style="" attributes, which our
@@ -24,7 +24,17 @@ export default defineConfig({
   },
   vite: {
     plugins: [tailwindcss()],
-    // 0 = never inline scripts as data: or inline <script>: CSP allows only our own files.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      // 0 = never inline scripts as data: or inline <script>: CSP allows only our own files.
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive, which the bundler warns about
+        // once per article (harmless: Astro handles it). Drop that one warning, keep every other.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /astro:head-inject/.test(warning.message)) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });

@@ -68,6 +68,9 @@ function readArticles(): Article[] {
   return out;
 }
 
+/** Capitalised words in labels that name no service (pickers say "Corporate proxies", "Email apps"). */
+const GENERIC_NAMES = new Set(['corporate', 'container', 'email', 'other', 'services', 'proxies', 'registries', 'apps', 'servers', 'proxy', 'firewall', 'azure', 'devops', 'docker', 'bolt']);
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
@@ -126,24 +129,66 @@ export function build(): { ts: string; json: string } {
 
   // The tree: expand answers into leaves, check every reference, and that it is a tree from `start`.
   const T = 'content/wizard/tree.yaml';
-  const firstFix = (cause: string) => (bySlug.get(cause)?.data as { fixes?: string[] } | undefined)?.fixes?.[0] ?? '';
   const questions: Record<string, Record<string, string>> = {};
   const leaves: Record<string, Array<[string, string]>> = {};
   const leafOrigin: Record<string, { list?: string; service?: string }> = {};
+  const pastes: string[] = [];
+  const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  // A picker question lists the services of its audience first (ordered like the guide), then its own answers.
+  type AnswerData = TreeData['questions'][string]['answers'][string];
+  const withPicked = (question: TreeData['questions'][string]): Record<string, AnswerData> => ({
+    ...(question.pick
+      ? Object.fromEntries(
+          services
+            .filter((s) => s.data.audiences.includes(question.pick as (typeof s.data.audiences)[number]))
+            .sort((a, b) => a.data.order - b.data.order || a.data.label.localeCompare(b.data.label))
+            .map((s): [string, AnswerData] => [camel(s.slug), { label: s.data.label, short: s.data.label, service: s.slug }]),
+        )
+      : {}),
+    ...question.answers,
+  });
   const parents = new Map<string, string>();
-  const toTries = (where: string, offers: ReadonlyArray<{ cause: string; fix?: string | undefined }>) =>
-    offers.map((o): [string, string] => {
-      if (!isCause(o.cause)) errors.push(`${T}: ${where}: ${o.cause} is not a cause page`);
-      const fix = o.fix ?? firstFix(o.cause);
+  /** Most answers a visitor may give on any path, counting each "No, next suggestion" (design §7). */
+  const MAX_ANSWERS = 8;
+  // Offers become tries: each names the fix to open (the offer's, else the cause's first fix not
+  // already offered in this list — a page is never suggested twice; a cause whose fixes were all
+  // offered already is covered by them), capped so the path to the escalation summary stays
+  // within MAX_ANSWERS.
+  const toTries = (where: string, offers: ReadonlyArray<{ cause: string; fix?: string | undefined }>, depth: number, capped: boolean) => {
+    const tries: Array<[string, string]> = [];
+    for (const o of offers) {
+      if (!isCause(o.cause)) {
+        errors.push(`${T}: ${where}: ${o.cause} is not a cause page`);
+        continue;
+      }
+      const fixesOf = (bySlug.get(o.cause)?.data as { fixes: string[] }).fixes;
       if (o.fix && !isFix(o.fix)) errors.push(`${T}: ${where}: ${o.fix} is not a fix page`);
-      else if (o.fix && isCause(o.cause) && !(bySlug.get(o.cause)?.data as { fixes: string[] }).fixes.includes(o.fix))
-        errors.push(`${T}: ${where}: ${o.fix} is not among the fixes of ${o.cause}`);
-      return [fix, o.cause];
-    });
+      else if (o.fix && !fixesOf.includes(o.fix)) errors.push(`${T}: ${where}: ${o.fix} is not among the fixes of ${o.cause}`);
+      const used = new Set(tries.map(([f]) => f));
+      const fix = o.fix ?? fixesOf.find((f) => !used.has(f));
+      if (o.fix && used.has(o.fix)) errors.push(`${T}: ${where}: ${o.fix} is offered twice in one list`);
+      if (fix && !used.has(fix)) tries.push([fix, o.cause]);
+    }
+    const room = MAX_ANSWERS - depth;
+    if (tries.length > room) {
+      if (!capped) errors.push(`${T}: ${where}: ${tries.length} suggestions after ${depth} answers; at most ${room} fit in ${MAX_ANSWERS} answers`);
+      tries.length = room;
+    }
+    return tries;
+  };
+  // Answers needed to reach each question (start: 0), for the cap above.
+  const depthOf = new Map<string, number>([['start', 0]]);
+  const walkDepth = (q: string, d: number) => {
+    for (const a of Object.values(tree.questions[q]?.answers ?? {})) if (a.next && !depthOf.has(a.next) && d < 20) (depthOf.set(a.next, d + 1), walkDepth(a.next, d + 1));
+  };
+  walkDepth('start', 0);
   if (!tree.questions['start']) errors.push(`${T}: there must be a question called start`);
+  const answersOf: Record<string, Record<string, { label: string; short: string }>> = {};
   for (const [q, question] of Object.entries(tree.questions)) {
     questions[q] = {};
-    for (const [a, ans] of Object.entries(question.answers)) {
+    const all = withPicked(question);
+    answersOf[q] = Object.fromEntries(Object.entries(all).map(([a, x]) => [a, { label: x.label, short: x.short }]));
+    for (const [a, ans] of Object.entries(all)) {
       let to: string;
       if (ans.next !== undefined) {
         to = ans.next;
@@ -151,18 +196,21 @@ export function build(): { ts: string; json: string } {
       } else {
         to = `${q}${cap(a)}`;
         if (tree.questions[to]) errors.push(`${T}: ${q}.${a}: its outcome id ${to} is also a question id; rename one`);
-        if (typeof ans.offers === 'string') {
+        if (ans.paste) {
+          pastes.push(to);
+        } else if (typeof ans.offers === 'string') {
           const list = tree.lists[ans.offers];
           if (!list) errors.push(`${T}: ${q}.${a}: offers: no list ${ans.offers}`);
-          leaves[to] = toTries(`${q}.${a}`, list ?? []);
+          leaves[to] = toTries(`${q}.${a}`, list ?? [], (depthOf.get(q) ?? 0) + 1, false);
           leafOrigin[to] = { list: ans.offers };
         } else if (ans.offers) {
-          leaves[to] = toTries(`${q}.${a}`, ans.offers);
+          leaves[to] = toTries(`${q}.${a}`, ans.offers, (depthOf.get(q) ?? 0) + 1, false);
           leafOrigin[to] = {};
         } else {
           const svc = services.find((s) => s.slug === ans.service);
           if (!svc) errors.push(`${T}: ${q}.${a}: service: no service page ${ans.service}`);
-          leaves[to] = toTries(`${q}.${a}`, (svc?.data.causes ?? []).map((cause) => ({ cause })));
+          // A service page lists its common causes; the wizard offers as many as fit.
+          leaves[to] = toTries(`${q}.${a}`, (svc?.data.causes ?? []).map((cause) => ({ cause })), (depthOf.get(q) ?? 0) + 1, true);
           leafOrigin[to] = { service: ans.service ?? '' };
         }
       }
@@ -285,16 +333,19 @@ export const TREE: {
   readonly questions: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Leaf id → tries, likeliest first. */
   readonly leaves: Readonly<Record<string, readonly Try[]>>;
+  /** "Type or paste what you see" steps: the diagnoser core offers the causes. */
+  readonly pastes: readonly string[];
 } = {
   questions: ${JSON.stringify(questions, null, 2).replace(/\n/g, '\n  ')},
   leaves: ${obj(Object.entries(leaves).map(([k, v]) => [k, str(v)])).replace(/\n/g, '\n  ')},
+  pastes: ${str(pastes)},
 };
 
 /** The wizard's wording: per question, the question, a hint and each answer's label and short label. */
 export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; a: Record<string, { label: string; short: string }> }>> = ${obj(
     Object.entries(tree.questions).map(([q, v]) => [
       q,
-      str({ q: v.q, ...(v.hint ? { hint: v.hint } : {}), a: Object.fromEntries(Object.entries(v.answers).map(([a, x]) => [a, { label: x.label, short: x.short }])) }),
+      str({ q: v.q, ...(v.hint ? { hint: v.hint } : {}), a: answersOf[q] }),
     ]),
   )};
 `;
@@ -305,7 +356,17 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
     errors: services.flatMap((s) =>
       s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, service: s.slug })),
     ),
-    services: Object.fromEntries(services.map((s) => [s.slug, { label: s.data.label }])),
+    // Names that show a paste comes from this service: the label's proper nouns and the aliases
+    // that are host names or proper nouns (lower-case phrases like "git push" are too common).
+    services: Object.fromEntries(
+      services.map((s) => [
+        s.slug,
+        {
+          label: s.data.label,
+          names: [...new Set([...(s.slug.includes('-') ? [] : [s.slug]), ...[...s.data.label.split(/[\s,()]+/), ...s.data.aliases].filter((n) => (/\./.test(n) || /^[A-Z][a-z]+(?:[A-Z][a-z]+)*$/.test(n) || /^[A-Z]+\d{3,}$/.test(n)) && n.length >= 4 && !GENERIC_NAMES.has(n.toLowerCase())).map((n) => n.toLowerCase())])],
+        },
+      ]),
+    ),
   };
   return { ts, json: `${JSON.stringify(knowledge, null, 1)}\n` };
 }

@@ -7,12 +7,15 @@ export ASTRO_TELEMETRY_DISABLED=1
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 t0=$(date +%s)
 
+step "registry and evaluation split are fresh"
+node scripts/registry.ts --check
+node scripts/eval/split.ts --check
 step "astro check (types, strictest)"
 npx astro check
 step "unit + content-integrity tests (vitest)"
 npx vitest run
 step "production build (astro build + pagefind + headers)"
-npm run build 2>&1 | grep -v 'use astro:head-inject\|module level directive\|rolldown.rs/in-depth/directives\|^\s*[│╭╰─]\|^\s*$' || true
+npm run build
 test -f dist/index.html || { echo "build failed"; exit 1; }
 step "link checker over dist/"
 node scripts/check-links.mjs

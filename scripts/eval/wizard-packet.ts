@@ -17,7 +17,7 @@ for (const [q, answers] of Object.entries(TREE.questions)) {
   const c = QUESTION_COPY[q];
   lines.push(`## ${q}`, '', `**${c?.q ?? q}**`, ...(c?.hint ? ['', c.hint] : []), '');
   for (const [a, to] of Object.entries(answers)) {
-    const kind = to === 'paste' ? '→ asks the person to type or paste the error they see' : TREE.questions[to] ? `→ question \`${to}\`` : '→ suggestions';
+    const kind = TREE.pastes.includes(to) ? '→ asks the person to type or paste the error they see' : TREE.questions[to] ? `→ question \`${to}\`` : '→ suggestions';
     lines.push(`- \`${a}\`: ${c?.a[a]?.label ?? a}  ${kind}`);
   }
   lines.push('');

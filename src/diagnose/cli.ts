@@ -4,6 +4,8 @@
 // Erasable TypeScript only: Node 24 runs this file directly (type stripping), no build step.
 
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Knowledge } from './atlas.ts';
 import { analyse, formatReport } from './report.ts';
 import knowledge from '../registry/knowledge.gen.json' with { type: 'json' };
 import { INPUT_KINDS, type InputKind } from './types.ts';
@@ -41,30 +43,35 @@ export interface CliIo {
  * @returns the exit code
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  let kind: InputKind | undefined;
-  let json = false;
-  let showSecrets = false;
-  let file: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '-h' || a === '--help') {
-      io.stdout(USAGE);
-      return 0;
-    } else if (a === '--json') json = true;
-    else if (a === '--show-secrets') showSecrets = true;
-    else if (a === '--kind' || a.startsWith('--kind=')) {
-      const v = a.includes('=') ? a.slice(7) : argv[++i];
-      if (!v || !(INPUT_KINDS as readonly string[]).includes(v)) {
-        io.stderr(`fix401-diagnose: --kind must be one of ${INPUT_KINDS.join(', ')}\n`);
-        return 2;
-      }
-      kind = v as InputKind;
-    } else if (a === '-') file = undefined;
-    else if (a.startsWith('-')) {
-      io.stderr(`fix401-diagnose: unknown option ${a}\n${USAGE}`);
-      return 2;
-    } else file = a;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { kind: { type: 'string' }, json: { type: 'boolean' }, 'show-secrets': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    io.stderr(`fix401-diagnose: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
   }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (values.kind !== undefined && !(INPUT_KINDS as readonly string[]).includes(values.kind)) {
+    io.stderr(`fix401-diagnose: --kind must be one of ${INPUT_KINDS.join(', ')}\n`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    io.stderr(`fix401-diagnose: give one file at most\n${USAGE}`);
+    return 2;
+  }
+  const kind = values.kind as InputKind | undefined;
+  const json = values.json === true;
+  const showSecrets = values['show-secrets'] === true;
+  const file = positionals[0] === '-' ? undefined : positionals[0];
   let input: string;
   try {
     if (file) input = io.readFile(file);
@@ -79,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`fix401-diagnose: cannot read ${file ?? 'standard input'}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  const report = analyse(input, { kind, now: io.now });
+  const report = analyse(input, { kind, now: io.now, knowledge: knowledge as Knowledge });
   io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { showSecrets, fixLabels: knowledge.fixes }));
   return report.findings.length > 0 ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 // cause, rank, attach links (fix page with the visitor's tab, wizard outcome, cause page), and say
 // what to paste next when nothing was found. Also renders the report as plain text for the CLI.
 
+import type { Knowledge } from './atlas.ts';
 import { DETAILS } from './details.ts';
 import { HINTS, type HintId } from './hints.ts';
 import { clientFromUserAgent, fixHref, fixOf, serverFromHeaders, wizardHref, type Audience } from './fixes.ts';
@@ -17,6 +18,8 @@ export interface AnalyseOptions {
   kind?: InputKind | undefined;
   /** The current time in milliseconds (defaults to Date.now(); tests pass a fixed clock). */
   now?: number | undefined;
+  /** The knowledge data (vendor error atlas): the page fetches it at load, the CLI imports it. */
+  knowledge?: Knowledge | undefined;
 }
 
 /**
@@ -95,7 +98,7 @@ function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): HintId
 export function analyse(input: string, options: AnalyseOptions = {}): Report {
   const nowMs = options.now ?? Date.now();
   const parsed = parseInput(input, options.kind);
-  const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000));
+  const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000), options.knowledge);
   const who = audienceOf(parsed, focus);
   const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => {
     const fix = fixOf(f.cause, f.fix);

@@ -1,6 +1,7 @@
 // The one module of content queries: pages and components ask here, never getCollection directly,
 // so ordering, sections and URLs are decided in one place.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { FAMILIES, type FamilyId } from '../registry/registry.gen';
 
 /** An article entry from the `articles` collection. */
 export type Article = CollectionEntry<'articles'>;
@@ -9,10 +10,11 @@ type ArticleType = Article['data']['type'];
 /** Sidebar sections in reading order, each grouping one or more page types. */
 export const SECTIONS: ReadonlyArray<{ id: string; label: string; types: readonly ArticleType[] }> = [
   { id: 'basics', label: 'Understanding 401', types: ['concept', 'compare', 'platform'] },
-  { id: 'methods', label: 'Authentication methods', types: ['method'] },
+  { id: 'services', label: 'Services and tools', types: ['service'] },
   { id: 'causes', label: 'Causes', types: ['cause'] },
   { id: 'fixes', label: 'Fixes', types: ['fix'] },
   { id: 'server', label: 'For server operators', types: ['server'] },
+  { id: 'methods', label: 'Authentication methods', types: ['method'] },
   { id: 'more', label: 'Prevention and FAQ', types: ['prevention', 'faq'] },
 ];
 
@@ -56,6 +58,29 @@ export async function getSidebar() {
   return SECTIONS.map((s) => ({ ...s, articles: articles.filter((a) => sectionOf(a) === s) })).filter(
     (s) => s.articles.length > 0,
   );
+}
+
+/** A family of causes with its pages, for the guide index and the sidebar. */
+export interface FamilyGroup {
+  /** Family id (content/families.yaml); also the anchor on the guide index. */
+  id: FamilyId;
+  label: string;
+  articles: Article[];
+}
+
+/**
+ * @param causes cause articles
+ * @returns them grouped by family, families in content/families.yaml order, empty ones left out
+ */
+export function byFamily(causes: readonly Article[]): FamilyGroup[] {
+  return (Object.keys(FAMILIES) as FamilyId[])
+    .map((id) => ({ id, label: FAMILIES[id].label, articles: causes.filter((a) => a.data.type === 'cause' && a.data.family === id) }))
+    .filter((g) => g.articles.length > 0);
+}
+
+/** @returns the family id of a cause article, if it is one */
+export function familyOf(article: Article | undefined): string | undefined {
+  return article?.data.type === 'cause' ? article.data.family : undefined;
 }
 
 /**

@@ -177,8 +177,10 @@ const answer = z
     offers: z.union([z.string(), z.array(offer).min(1)]).optional(),
     /** Offer a service's common causes (its `causes`, in order): a service page slug. */
     service: slug.optional(),
+    /** Ask the visitor to type or paste what they see; the diagnoser core and the error atlas offer the causes. */
+    paste: z.literal(true).optional(),
   })
-  .refine((a) => [a.next, a.offers, a.service].filter((x) => x !== undefined).length === 1, 'an answer needs exactly one of `next`, `offers` or `service`');
+  .refine((a) => [a.next, a.offers, a.service, a.paste].filter((x) => x !== undefined).length === 1, 'an answer needs exactly one of `next`, `offers`, `service` or `paste: true`');
 
 /** content/wizard/tree.yaml: the questions and the outcome lists they lead to. */
 export const treeSchema = z.strictObject({
@@ -190,8 +192,10 @@ export const treeSchema = z.strictObject({
       q: z.string().min(5),
       /** Optional help under the question. */
       hint: z.string().optional(),
-      /** Answer id → answer, in display order. */
+      /** Answer id → answer, in display order (after the picked services, when `pick` is set). */
       answers: z.record(answerId, answer),
+      /** Also offer, first, every service page whose audiences include this one (a picker that grows with the services). */
+      pick: z.enum(audiences).optional(),
     }),
   ),
   /** Named outcome lists, likeliest first, that several answers may share. */

@@ -32,6 +32,8 @@ export interface Tree<F extends string = string, C extends string = string> {
   questions: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Leaf id → tries, likeliest first. */
   leaves: Readonly<Record<string, readonly Try<F, C>[]>>;
+  /** "Type or paste what you see" steps: the page offers causes from the pasted text, not from the tree. */
+  pastes?: readonly string[];
 }
 
 /** What a state is, for the view and the static pages. */
@@ -39,6 +41,7 @@ export type StepInfo<F extends string = string, C extends string = string> =
   | { kind: 'question'; id: string; answers: ReadonlyArray<{ answer: string; to: string }> }
   | { kind: 'outcome'; id: string; leaf: string; n: number; of: number; fix: F; cause: C; next: string }
   | { kind: 'help'; id: string; leaf: string; tries: readonly Try<F, C>[] }
+  | { kind: 'paste'; id: string }
   | { kind: 'solved'; id: string };
 
 /** Machine context. */
@@ -97,6 +100,7 @@ export function compile<F extends string, C extends string>(tree: Tree<F, C>) {
     });
     steps.set(`${leaf}Help`, { kind: 'help', id: `${leaf}Help`, leaf, tries });
   }
+  for (const id of tree.pastes ?? []) steps.set(id, { kind: 'paste', id });
   steps.set(SOLVED, { kind: 'solved', id: SOLVED });
 
   // A tree: every state but the start (and "solved", reached from every outcome) has one parent.

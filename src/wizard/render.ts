@@ -5,6 +5,7 @@
 import { START } from './machine.ts';
 import { WIZARD, type Step } from './wizard.ts';
 import { FIX_TABS, fixHref } from './outcomes.ts';
+import { FAMILIES, type FamilyId } from '../registry/registry.gen.ts';
 import { encode, type Env } from './url.ts';
 
 const { steps: STEPS, parent: PARENT, audienceOf, pathTo, stepOf } = WIZARD;
@@ -15,8 +16,8 @@ export interface Copy {
   questions: Record<string, { q: string; hint?: string; a: Record<string, { label: string; short: string }> }>;
   /** Fix page slugs: an action title and one sentence on what it does. */
   fixes: Record<string, { title: string; summary: string }>;
-  /** Cause page slugs: a short label and one sentence on why it gives a 401. */
-  causes: Record<string, { label: string; why: string }>;
+  /** Cause page slugs: a short label, one sentence on why it gives a 401, and its family. */
+  causes: Record<string, { label: string; why: string; family: FamilyId }>;
 }
 
 /** What to render. */
@@ -61,6 +62,7 @@ export function headingOf(id: string, copy: Copy): string {
   if (s.kind === 'question') return copy.questions[id]?.q ?? id;
   if (s.kind === 'outcome') return `Try this: ${copy.fixes[s.fix]?.title ?? s.fix}`;
   if (s.kind === 'help') return 'Nothing worked yet: get help';
+  if (s.kind === 'paste') return 'Type or paste what you see';
   return 'Glad it works again';
 }
 
@@ -84,6 +86,17 @@ function trail(v: View, copy: Copy): string {
 
 const P = 'mt-3 text-zinc-700 dark:text-zinc-300';
 const BTN = 'btn w-full justify-start text-left text-base';
+
+function paste(): string {
+  return (
+    `<p class="${P}">Type the error message, or paste the status line, the response or the command output. It is read on this page only: nothing you type is sent anywhere.</p>` +
+    `<form class="mt-5" data-paste><label class="block font-medium" for="wz-paste">What you see</label>` +
+    `<textarea class="mt-1 w-full rounded-md border border-zinc-400 bg-transparent p-2 font-mono text-sm" id="wz-paste" name="paste" rows="6" spellcheck="false"></textarea>` +
+    `<p class="mt-3" data-paste-go hidden><button type="submit" class="btn btn-primary">Find the likely cause</button></p></form>` +
+    `<div class="mt-5" data-paste-out aria-live="polite"></div>` +
+    `<p class="mt-4" data-paste-nojs>Reading the text needs JavaScript. Open the <a class="link" href="/diagnose/">diagnoser</a> in a browser with JavaScript on, or go back and pick the answer closest to what you see.</p>`
+  );
+}
 
 function question(v: View, s: Extract<Step, { kind: 'question' }>, copy: Copy): string {
   const c = copy.questions[s.id];
@@ -111,14 +124,11 @@ function outcome(v: View, s: Extract<Step, { kind: 'outcome' }>, copy: Copy): st
   );
 }
 
-const WHO = {
-  web: 'the site’s support team, or your IT help desk for a work or school site',
-  app: 'the app’s support team, or your IT help desk for a work app',
-  api: 'the API provider’s support, or the team that runs the API',
-  server: 'your team, your hosting provider, or the support forum of your server or framework',
-} as const;
-
 function help(s: Extract<Step, { kind: 'help' }>, copy: Copy): string {
+  // Who can help follows the likeliest cause's family (a proxy's 407 needs the network admin, not the site).
+  const family = copy.causes[s.tries[0]?.[1] ?? '']?.family;
+  const who = family ? FAMILIES[family].who : 'the people who run the site or service';
+  const api = audienceOf(s.id) === 'api' || audienceOf(s.id) === 'server';
   const field = (name: string, label: string, hint = '') =>
     `<p><label class="block font-medium" for="wz-${name}">${label}</label>${hint ? `<span class="block text-sm text-zinc-600 dark:text-zinc-400" id="wz-${name}-hint">${hint}</span>` : ''}` +
     (name === 'error'
@@ -127,10 +137,10 @@ function help(s: Extract<Step, { kind: 'help' }>, copy: Copy): string {
     `</p>`;
   const tried = s.tries.map(([fix]) => `<li><a class="link" href="/guide/${fix}/" data-fix="${fix}" data-tabs="${FIX_TABS[fix].join(' ')}">${esc(copy.fixes[fix]?.title ?? fix)}</a></li>`).join('');
   return (
-    `<p class="${P}">The likeliest fixes did not work, so it is time to ask ${WHO[audienceOf(s.id) ?? 'web']}. Fill in what you can: the summary below gives them what they need to help quickly.</p>` +
+    `<p class="${P}">The likeliest fixes did not work, so it is time to ask ${esc(who)}. Fill in what you can: the summary below gives them what they need to help quickly.</p>` +
     `<p class="mt-4 rounded-md border-s-4 border-amber-600 bg-amber-50 px-4 py-3 dark:bg-amber-950/40"><strong>Never include passwords, tokens, API keys or cookies</strong>, not even in the error text. Anyone who has them can sign in as you. Nothing you type here leaves this page unless you copy or print it.</p>` +
     `<h3 class="mt-6 text-lg font-semibold">What you tried</h3><ol class="mt-2 list-decimal ps-6" data-tried>${tried}</ol>` +
-    `<form class="mt-6 grid gap-4" data-help>${field('browser', 'Browser or app, and its version', 'For example: Firefox 157')}${field('os', 'Operating system and version', 'For example: Windows 11, Android 17')}${field('when', 'Date, time and time zone it happened')}${field('url', 'Address of the page or API (URL)', 'Remove anything secret from it, such as ?token=…')}${field('error', 'The exact error text', 'Copy it word for word. Remove passwords, tokens and keys.')}</form>` +
+    `<form class="mt-6 grid gap-4" data-help>${api ? field('browser', 'HTTP client, tool or library, and its version', 'For example: curl 8.11, Python requests 2.32, git 2.47') : field('browser', 'Browser or app, and its version', 'For example: Firefox 157')}${field('os', 'Operating system and version', 'For example: Windows 11, Android 17')}${field('when', 'Date, time and time zone it happened')}${field('url', 'Address of the page or API (URL)', 'Remove anything secret from it, such as ?token=…')}${field('error', 'The exact error text', 'Copy it word for word. Remove passwords, tokens and keys.')}</form>` +
     `<h3 class="mt-6 text-lg font-semibold">Your summary</h3><pre class="mt-2 whitespace-pre-wrap rounded-md border border-zinc-300 p-3 text-sm dark:border-zinc-700" data-summary>To keep this, print the page (Ctrl+P, or ⌘+P on a Mac).</pre>` +
     `<p class="mt-3 flex flex-wrap items-center gap-2"><button type="button" class="btn" data-copy hidden>Copy summary</button><button type="button" class="btn" data-print hidden>Print</button><span role="status" data-copied></span></p>`
   );
@@ -151,8 +161,10 @@ export function renderStep(v: View, copy: Copy): string {
         ? `Suggestion ${s.n} of ${s.of}`
         : s.kind === 'help'
           ? 'Escalation summary'
-          : 'Done';
-  const body = s.kind === 'question' ? question(v, s, copy) : s.kind === 'outcome' ? outcome(v, s, copy) : s.kind === 'help' ? help(s, copy) : `<p class="${P}">Good. To keep it from coming back, see <a class="link" href="/guide/prevention/">how to prevent 401 errors</a>.</p>`;
+          : s.kind === 'paste'
+            ? 'In your own words'
+            : 'Done';
+  const body = s.kind === 'question' ? question(v, s, copy) : s.kind === 'outcome' ? outcome(v, s, copy) : s.kind === 'help' ? help(s, copy) : s.kind === 'paste' ? paste() : `<p class="${P}">Good. To keep it from coming back, see <a class="link" href="/guide/prevention/">how to prevent 401 errors</a>.</p>`;
   const parent = PARENT.get(v.state)?.from;
   const nav = [
     parent ? link(v, parent, 'wizard.back', 1, 'btn', '← Back') : '',

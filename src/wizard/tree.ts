@@ -24,6 +24,7 @@ function node(id: string, copy: Copy): string {
       )
       .join('')}</ol>`;
   }
+  if (s.kind === 'paste') return `<p class="ms-6"><a class="link" href="${pathOf(id)}?v=${URL_VERSION}">Type or paste what you see</a>: the page reads it and offers the matching causes.</p>`;
   if (s.kind !== 'question') return '';
   const c = copy.questions[id];
   const answers = s.answers
@@ -34,8 +35,15 @@ function node(id: string, copy: Copy): string {
 
 /**
  * @param copy wording
- * @returns the whole tree, starting at the first question
+ * @param root the question to start from (default: the first question)
+ * @returns the tree below it as nested lists
  */
-export function treeHtml(copy: Copy): string {
-  return node(START, copy);
+export function treeHtml(copy: Copy, root: string = START): string {
+  return node(root, copy);
+}
+
+/** @returns the first question's answers, each with the state it leads to: the tree's branches */
+export function branches(): Array<{ answer: string; to: string }> {
+  const s = WIZARD.stepOf(START);
+  return s.kind === 'question' ? s.answers : [];
 }

@@ -124,6 +124,8 @@ class FixWizard extends HTMLElement {
     }
     this.notice = undefined;
     if (step.querySelector('[data-help]')) (await import('./view-help.ts')).help(step, this);
+    // The "type or paste" step runs the diagnoser's core here, loaded only when this step shows.
+    if (step.querySelector('[data-paste]')) (await import('./view-paste.ts')).paste(step, this.env);
     // After this frame is painted (history calls cost milliseconds in Chromium): the URL and title,
     // then a prefetch of every step a link here leads to, so the next answer paints without waiting.
     const url = this.url();

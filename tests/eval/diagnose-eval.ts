@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Split } from '../../scripts/eval/split.ts';
 import { analyse } from '../../src/diagnose/report.ts';
 import type { Confidence, InputKind } from '../../src/diagnose/types.ts';
+import type { Knowledge } from '../../src/diagnose/atlas.ts';
+import knowledge from '../../src/registry/knowledge.gen.json' with { type: 'json' };
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'diagnose', 'corpus');
 
@@ -46,7 +48,7 @@ export function evaluatePastes(): PasteScore[] {
   return loadPastes().map((c) => {
     const text = readFileSync(join(DIR, c.file), 'utf8');
     // The kind is detected, as on the page: people do not tell the diagnoser what they pasted.
-    const r = analyse(text, { now: c.now ? Date.parse(c.now) : DEFAULT_NOW, kind: undefined as InputKind | undefined });
+    const r = analyse(text, { now: c.now ? Date.parse(c.now) : DEFAULT_NOW, kind: undefined as InputKind | undefined, knowledge: knowledge as Knowledge });
     const f = r.findings[0];
     return { id: c.id, split: test.has(c.id) ? 'test' : 'dev', evidence: c.evidence, top: f?.cause, confidence: f?.confidence, right: !!f?.cause && c.accept.includes(f.cause) };
   });

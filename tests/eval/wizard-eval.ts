@@ -4,6 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TREE } from '../../src/registry/registry.gen.ts';
 import type { Split } from '../../scripts/eval/split.ts';
+import type { Knowledge } from '../../src/diagnose/atlas.ts';
+import { offeredCauses } from '../../src/diagnose/offer.ts';
+import knowledge from '../../src/registry/knowledge.gen.json' with { type: 'json' };
+
+/** A fixed clock for the paste step (the cases' texts hold no live tokens). */
+const EVAL_NOW = Date.parse('2026-12-01T00:00:00Z');
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'wizard-corpus');
 
@@ -27,6 +33,8 @@ export interface Answers {
   /** How and when the answers were chosen. */
   note: string;
   answers: Record<string, string[]>;
+  /** For paths that end at a "type or paste" step: what the person would type there. */
+  pastes?: Record<string, string>;
 }
 
 /** The outcome of one case. */
@@ -63,13 +71,20 @@ export function loadAnswers(file = 'answers.json'): Answers {
  * @param split which split the case is in
  * @returns how far the wizard got
  */
-export function score(c: WizardCase, path: readonly string[] | undefined, split: 'test' | 'dev'): Scored {
+export function score(c: WizardCase, path: readonly string[] | undefined, split: 'test' | 'dev', pasted?: string): Scored {
   const base = { id: c.id, split, audience: c.audience, answersToFirst: 0, hitAt: 0 };
   if (!path) return { ...base, error: 'no recorded answers' };
   let state = 'start';
   for (const [i, a] of path.entries()) {
     const to = TREE.questions[state]?.[a];
     if (!to) return { ...base, error: `answer ${i + 1} "${a}" is not an answer of ${state}` };
+    if (TREE.pastes.includes(to)) {
+      if (i !== path.length - 1) return { ...base, error: `answers go on after the paste step ${to}` };
+      if (pasted === undefined) return { ...base, error: `no pasted text recorded for the paste step ${to}` };
+      const n = path.length + 1; // typing the text counts as one more answer
+      const k = offeredCauses(pasted, knowledge as Knowledge, 3, EVAL_NOW).findIndex((o) => c.accept.includes(o.cause));
+      return { ...base, answersToFirst: n, hitAt: k >= 0 && n + k <= MAX_ANSWERS ? k + 1 : 0 };
+    }
     if (TREE.leaves[to]) {
       if (i !== path.length - 1) return { ...base, error: `answers go on after reaching the suggestions of ${to}` };
       const tries = TREE.leaves[to];
@@ -96,5 +111,5 @@ export function figures(rows: readonly Scored[]) {
 export function evaluate(answers: Answers = loadAnswers()): Scored[] {
   const split = loadSplit();
   const test = new Set(split.test);
-  return loadCases().map((c) => score(c, answers.answers[c.id], test.has(c.id) ? 'test' : 'dev'));
+  return loadCases().map((c) => score(c, answers.answers[c.id], test.has(c.id) ? 'test' : 'dev', answers.pastes?.[c.id]));
 }

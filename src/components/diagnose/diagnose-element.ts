@@ -1,7 +1,9 @@
 // <fix-diagnose>: DOM glue for the diagnoser page. Reads the textarea / file / drop, runs the pure
 // core (src/diagnose/) in this page, and renders the report. Rules of the house:
-//  - no network: nothing here calls fetch, XHR, WebSocket or sendBeacon, and no URL from the input
-//    is ever put into an href/src (links point only at our own /guide/ and /wizard/ paths);
+//  - no network after load: the only request is the knowledge data (/diagnose/knowledge.json, same
+//    origin), fetched once when the element starts, before any input; nothing else calls fetch,
+//    XHR, WebSocket or sendBeacon, and no URL from the input is ever put into an href/src (links
+//    point only at our own /guide/ and /wizard/ paths);
 //  - pasted text reaches the DOM only through textContent / value, never innerHTML;
 //  - secrets are masked on screen unless "Show secrets" is ticked;
 //  - analysis is debounced while typing and yields to the browser before heavy runs.
@@ -9,6 +11,7 @@
 import { redact, redactLine } from '../../diagnose/redact';
 import { analyse } from '../../diagnose/report';
 import type { InputKind, RankedFinding, Report } from '../../diagnose/types';
+import type { Knowledge } from '../../diagnose/atlas';
 
 const MAX_FILE = 50 * 1024 * 1024;
 const DEBOUNCE_MS = 300;
@@ -30,6 +33,10 @@ function safeHref(href: string): string {
 class FixDiagnose extends HTMLElement {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private runId = 0;
+  /** The vendor error atlas; analysis waits for it (a failed fetch means analysing without it). */
+  private knowledge: Promise<Knowledge | undefined> = fetch('/diagnose/knowledge.json')
+    .then((r) => (r.ok ? (r.json() as Promise<Knowledge>) : undefined))
+    .catch(() => undefined);
 
   private q<T extends Element>(sel: string): T {
     const e = this.querySelector<T>(sel);
@@ -107,7 +114,8 @@ class FixDiagnose extends HTMLElement {
     }, delay);
   }
 
-  private run(id: number, text: string): void {
+  private async run(id: number, text: string): Promise<void> {
+    const knowledge = await this.knowledge;
     if (id !== this.runId) return; // superseded by newer input
     const status = this.q<HTMLElement>('[data-dx-status]');
     const detected = this.q<HTMLElement>('[data-dx-detected]');
@@ -122,7 +130,7 @@ class FixDiagnose extends HTMLElement {
     const label = (k: string) => select.querySelector(`option[value="${k}"]`)?.textContent ?? k;
     const kind = select.value === 'auto' ? undefined : (select.value as InputKind);
     const t0 = performance.now();
-    const report = analyse(text, { kind });
+    const report = analyse(text, { kind, knowledge });
     const ms = Math.round(performance.now() - t0);
     detected.textContent = kind
       ? `Read as ${label(report.kind)} (you chose this; detection said ${label(report.detected)}).`

@@ -6,9 +6,10 @@ import H2 from './H2.astro';
 import H3 from './H3.astro';
 import H4 from './H4.astro';
 import HttpExchange from './HttpExchange.astro';
+import ScrollTable from './ScrollTable.astro';
 import Steps from './Steps.astro';
 import TabPanel from './TabPanel.astro';
 import Tabs from './Tabs.astro';
 
-/** Components available in every MDX article, including the heading overrides (anchored h2–h4). */
-export const mdxComponents = { h2: H2, h3: H3, h4: H4, Callout, Faq, HttpExchange, Steps, TabPanel, Tabs };
+/** Components available in every MDX article, with the element overrides: anchored h2–h4, scrolling tables. */
+export const mdxComponents = { h2: H2, h3: H3, h4: H4, table: ScrollTable, Callout, Faq, HttpExchange, Steps, TabPanel, Tabs };

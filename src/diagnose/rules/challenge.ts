@@ -103,7 +103,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
           });
         } else if (err === 'insufficient_scope') {
           ctx.findings.push({
-            rule: 'bearer-insufficient-scope', cause: 'token-for-wrong-api', score: 82,
+            rule: 'bearer-insufficient-scope', cause: 'token-missing-scope', score: 82,
             title: `The token is valid but lacks the scope this call needs${scope ? ` (${scope})` : ''}.`,
             detail: `Request a token with that scope.${mismatch}`,
             evidence: [ev],
@@ -176,7 +176,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
         const offered = all.filter((c) => c.schemeKey === 'digest').map((c) => (c.params['algorithm'] ?? 'MD5').toUpperCase());
         if (!offered.includes(sentAlg)) {
           ctx.findings.push({
-            rule: 'digest-algorithm', cause: 'unsupported-auth-scheme', score: 82,
+            rule: 'digest-algorithm', cause: 'digest-handshake-failed', score: 82,
             title: `The client answered with Digest ${sentAlg}, but the server only offers ${offered.join(', ')}.`,
             evidence: [ev, evHeader(auth.header, ex)],
           });

@@ -1,6 +1,7 @@
 // What every rule sees: the parsed evidence, the exchanges worth looking at, the clock, and a way
 // to add findings and facts. Helpers for reading headers and citing evidence live here too.
 
+import type { Knowledge } from '../atlas.ts';
 import type { Evidence, Exchange, Fact, Finding, Header, HttpRequest, HttpResponse, Parsed } from '../types.ts';
 import { requestCredentials, type RequestCredentials } from '../parse/credentials.ts';
 import { parseChallenges, type Challenge, type ChallengeParse } from '../parse/www-authenticate.ts';
@@ -16,6 +17,8 @@ export interface Ctx {
   sanitisedHar: boolean;
   findings: Finding[];
   facts: Fact[];
+  /** What the caller loaded as data (the atlas of vendor errors), when it did. */
+  knowledge?: Knowledge | undefined;
 }
 
 /**

@@ -101,7 +101,7 @@ function redirect(ctx: Ctx, xs: readonly Exchange[], i: number): void {
   const wantsApi = /json/i.test(hdr(ex.request.headers, 'accept')?.value ?? '') || !!hdr(ex.request.headers, 'x-requested-with') || !!hdr(ex.request.headers, 'authorization');
   if (toLogin && wantsApi && (r.status === 302 || r.status === 303 || r.status === 307)) {
     ctx.findings.push({
-      rule: 'redirect-to-login', cause: 'expired-session', score: 60,
+      rule: 'redirect-to-login', cause: 'login-page-instead-of-401', score: 60,
       title: 'The API call was redirected to a sign-in page: the session or token was not accepted.',
       evidence: [evStart(r, ex), evHeader(loc, ex, 'response')],
     });
@@ -127,7 +127,7 @@ function only403(ctx: Ctx): void {
   const ex = ctx.parsed.exchanges.find((x) => x.response?.status === 403);
   if (!ex?.response) return;
   ctx.findings.push({
-    rule: 'status-403', cause: 'site-access-restricted', score: 44,
+    rule: 'status-403', cause: 'permission-denied-403', score: 44,
     title: 'This is a 403, not a 401: the server refuses this identity or network, new credentials will not help.',
     evidence: [evStart(ex.response, ex)],
   });

@@ -4,10 +4,13 @@
 // (Digest, NTLM, a browser's Basic prompt), which are how those schemes work, not faults.
 
 import type { Exchange, Fact, Finding, Parsed } from '../types.ts';
+import type { Knowledge } from '../atlas.ts';
+import { atlasRules } from './atlas.ts';
 import { challengeRules } from './challenge.ts';
 import { challengesOf, credsOf, evStart, hdr, type Ctx } from './context.ts';
 import { flowRules } from './flow.ts';
 import { jwtRules } from './jwt.ts';
+import { lookalikeRules } from './lookalike.ts';
 import { messageRules } from './messages.ts';
 import { bareRules, requestRules } from './request.ts';
 
@@ -29,7 +32,7 @@ export function fallbackRules(ctx: Ctx): void {
   });
 }
 
-export const RULE_GROUPS = [challengeRules, requestRules, bareRules, flowRules, jwtRules, messageRules, fallbackRules] as const;
+export const RULE_GROUPS = [challengeRules, requestRules, bareRules, flowRules, jwtRules, lookalikeRules, messageRules, atlasRules, fallbackRules] as const;
 
 const failing = (ex: Exchange): boolean => {
   const s = ex.response?.status ?? 0;
@@ -83,12 +86,13 @@ export function looksSanitised(p: Parsed): boolean {
  * Runs all rules.
  * @param parsed the parsed input
  * @param nowSeconds the current time in seconds since the epoch
+ * @param knowledge the atlas of vendor errors, when the caller loaded it
  * @returns raw findings (unranked) and facts
  */
-export function runRules(parsed: Parsed, nowSeconds: number): { findings: Finding[]; facts: Fact[]; focus: Exchange[]; sanitisedHar: boolean } {
+export function runRules(parsed: Parsed, nowSeconds: number, knowledge?: Knowledge): { findings: Finding[]; facts: Fact[]; focus: Exchange[]; sanitisedHar: boolean } {
   const focus = focusOf(parsed.exchanges);
   // Preflights are diagnosed by the flow rules; they are not "requests that lacked credentials".
-  const ctx: Ctx = { parsed, now: nowSeconds, focus, sanitisedHar: looksSanitised(parsed), findings: [], facts: [] };
+  const ctx: Ctx = { parsed, now: nowSeconds, focus, sanitisedHar: looksSanitised(parsed), findings: [], facts: [], knowledge };
   for (const rule of RULE_GROUPS) {
     try {
       rule(ctx);

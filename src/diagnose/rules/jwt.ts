@@ -151,7 +151,7 @@ function checkToken(ctx: Ctx, f: Found): void {
   const scope = c['scope'] ?? c['scp'];
   if ((c['nonce'] !== undefined || c['at_hash'] !== undefined || c['token_use'] === 'id') && scope === undefined && c['token_use'] !== 'access') {
     add({
-      rule: 'jwt-id-token', cause: 'token-for-wrong-api', score: 74 + base,
+      rule: 'jwt-id-token', cause: 'id-token-as-access-token', score: 74 + base,
       title: 'This looks like an ID token (nonce / at_hash / token_use "id", no scope), not an access token.',
       evidence: [claimEv(f, c['nonce'] !== undefined ? 'nonce' : c['at_hash'] !== undefined ? 'at_hash' : 'token_use', '…', 'ID-token claim'), claimEv(f, 'aud', c['aud'], '')],
     });

@@ -11,27 +11,42 @@ import { challengesOf, credKind, credsOf, evHeader, isPreflight, type CredKind, 
 
 /** What a message says went wrong. */
 export type Category =
-  | 'preflight' | 'cors' | 'session' | 'clock' | 'refresh' | 'expired' | 'audience' | 'issuer' | 'aws-signature' | 'signature'
-  | 'scope' | 'invalid-client' | 'no-password' | 'revoked' | 'ip' | 'policy' | 'userpass' | 'sso' | 'config' | 'proxy' | 'invalid' | 'missing';
+  | 'preflight' | 'cors' | 'csrf' | 'dpop' | 'discovery' | 'placeholder' | 'kube-plugin' | 'authorizer' | 'samesite' | 'public-path' | 'store'
+  | 'session' | 'clock' | 'refresh' | 'expired' | 'audience' | 'issuer' | 'aws-signature' | 'aws-key' | 'keys' | 'signature'
+  | 'scope' | 'grant-type' | 'invalid-client' | 'no-password' | 'disabled' | 'revoked' | 'ip' | 'step-up' | 'userpass' | 'sso' | 'config' | 'proxy' | 'invalid' | 'missing';
 
 /** In priority order: the first category any message matches wins (specific before generic). */
 export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['preflight', /preflight|does not have http ok status|access control check/],
   ['cors', /cors policy|access control allow origin|cross origin request blocked|cors header/],
+  // Lookalikes and causes a message names outright; each is a family of wordings, not one vendor's.
+  ['csrf', /\bcsrf\b|\bxsrf\b|\bcrumb\b|authenticity token|request ?verification ?token|anti ?forgery|session id header|\bpage expired\b/],
+  ['dpop', /\bd ?po ?p\b/],
+  ['discovery', /resource metadata|oauth protected resource|protected resource metadata/],
+  ['placeholder', /\b(?:enter|add|insert|replace|put|paste) ?(?:in )?your\b|\byour ?(?:api ?)?(?:key|token|secret|client ?id|password) ?here\b|\b(?:key|token|secret|header|id)\b.{0,40}\b(?:to|is|was|of|as) (?:null|undefined|none|nil)\b|\bbearer (?:null|undefined)\b|<[a-z ]*(?:key|token|secret)[a-z ]*>|\$ ?[a-z][a-z0-9 ]{0,30}\b(?:key|token|secret|password)\b/],
+  ['kube-plugin', /exec plugin|(?:executable|credential plugin) .{0,60}not found|auth plugin has been removed|gke gcloud auth plugin|getting credentials exec/],
+  ['authorizer', /authorizer ?configuration|authorizer result|execution failed due to configuration error|authorizer (?:error|failed|exception)/],
+  ['samesite', /\bsame ?site\b/],
+  ['public-path', /(?:get|head) (?:api )?(?:health|healthz|ready|readyz|livez?|ping|metrics|actuator health)\b.{0,40}\b401\b/],
+  ['store', /htpasswd|password file|user .{0,60}(?:was )?not found in\b|ldap (?:bind|server)|could not (?:open|read) (?:the )?password/],
   ['session', /session (?:has |is )?(?:expired|ended|invalid|timed out|not found)|(?:log|sign) in again|you (?:have been|were) (?:logged|signed) out|login session|session cookie/],
   ['clock', /is now earlier than|request ?time ?too ?skewed|not yet valid|\bnbf\b|not before|issued (?:in the )?future|\biat\b.{0,40}future|clock ?skew|time ?skew|\bskewed\b|signature not yet current|used before|too far in the future|expired or not yet|not valid before|(?:date|time)(?: header)? (?:is )?too old|time (?:frame|window)/],
   ['refresh', /invalid grant|refresh token.{0,40}(?:expired|revoked|invalid|not found)|aadsts50173/],
   ['expired', /\bexpired\b|\bexpiry\b|token expir|token (?:is |was )?(?:not|no longer) active|inactive token|lifetime validation failed|no longer valid|too old/],
   ['audience', /audience|\baud\b|resource principal|intended for|invalid resource|wrong resource|\btoken (?:[a-z]+ )?(?:do|does) not match/],
   ['issuer', /issuer|\biss\b|wrong tenant|tenant .{0,40}(?:not|mismatch|invalid)|aadsts50020/],
-  ['aws-signature', /signature (?:we calculated )?does not match|secret access key|invalid client token id|security token included in the request is invalid|access key id you provided does not exist|header is formed correctly including the signature/],
+  ['aws-signature', /signature (?:we calculated )?does not match|secret access key|header is formed correctly including the signature|authorization header is malformed|credential should be scoped to a valid region|signature ?does ?not ?match/],
+  ['aws-key', /invalid client token id|security token included in the request is invalid|access key id you provided does not exist/],
+  ['keys', /\bjwks\b|signing keys?\b|\bkid\b|no matching keys?|(?:another|unexpected|wrong) algorithm|algorithm .{0,30}not (?:supported|allowed)|expected algs?/],
   ['signature', /signature|signing key|\bkid\b|jwks|malformed (?:token|jwt)|token (?:is )?malformed|jwt malformed|signed jwt rejected|(?:not|failed to) (?:be )?verif(?:y|ied)|verification fail|no matching keys?|(?:another|unexpected|wrong) algorithm/],
-  ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b|scopes? (?:does|do|did) not (?:match|include|allow)/],
-  ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|client secret .{0,30}(?:expired|invalid)|unauthorized client/],
-  ['no-password', /basic auth(?:entication)? with (?:a )?passwords? (?:is )?deprecated|password authentication (?:is|was|has been) (?:removed|deprecated|disabled)|support for password authentication was removed|use a personal access token instead|app password required/],
-  ['revoked', /revoked|invalidated|deactivated|account (?:is |has been )?(?:disabled|inactive|suspended|locked|deleted)|account inactive|key (?:is |has been )?disabled|user (?:is )?suspended/],
+  ['scope', /insufficient scope|required scopes?|missing (?:required )?scopes?|scopes? .{0,30}(?:required|missing|insufficient)|not have (?:the )?(?:required )?scopes?\b|scopes? (?:does|do|did) not (?:match|include|allow)|not consented|consent required|aadsts65001|grant your (?:personal access |oauth )?token access|saml (?:enforcement|sso)/],
+  ['grant-type', /grant ?type .{0,80}not (?:allowed|permitted|supported)|unauthorized client|unsupported grant ?type|not permitted for (?:direct access|this) grant|client (?:is )?not (?:permitted|authorized|allowed) (?:for|to)|api keys? (?:are|is) not supported|not supported (?:by|for) (?:this|api keys?)/],
+  ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|client secret .{0,30}(?:expired|invalid)/],
+  ['no-password', /basic auth(?:entication)? with (?:a )?passwords? (?:is )?deprecated|password authentication (?:is|was|has been) (?:removed|deprecated|disabled)|support for password authentication was removed|use a personal access token instead|app(?:lication)? ?(?:specific )?password (?:is )?required|stopped supporting (?:account )?passwords|basic auth(?:entication)? (?:is )?(?:disabled|no longer supported)|web ?login ?required/],
+  ['disabled', /(?:account|user|robot|service account|key) (?:is |has been |was )?(?:disabled|inactive|suspended|locked|deactivated|blocked)|account inactive|locked out|too many (?:failed )?(?:login )?attempts|captcha|(?:account|user|e ?mail) (?:is |has )?not (?:yet |been )?(?:activated|verified|confirmed)|confirm your e ?mail/],
+  ['revoked', /revoked|invalidated|deactivated|account (?:is |has been )?deleted/],
   ['ip', /ip (?:address )?(?:is )?(?:not (?:allowed|whitelisted|permitted|authorized|in)|blocked|restricted|denied)|from this ip|not in (?:the )?(?:allow ?list|whitelist)|ip (?:allow ?list|whitelist)/],
-  ['policy', /conditional access|multi ?factor|\bmfa\b|interaction required|consent required|aadsts65001/],
+  ['step-up', /conditional access|multi ?factor|\bmfa\b|interaction required|insufficient claims|insufficient user authentication|claims challenge|step ?up|aadsts5007[69]|aadsts50158/],
   ['userpass', /(?:invalid|incorrect|wrong|bad) (?:user ?name|password|login|email)|(?:invalid|incorrect|wrong) user ?name (?:or|and) password|log(?:in|on)(?: attempt| has| was)? failed|log(?:in|on)\b.{0,30}\bauthenticat\w* failed|\b401 1\b|invalid user credentials|(?:to|not) authenticate user|failed for user|(?:user ?name|password) (?:or password )?(?:is |was |were )?(?:invalid|incorrect|wrong)|denied due to (?:invalid|wrong|bad) credentials/],
   ['sso', /kerberos|\bntlm\b|\bspnego\b|\bsspi\b|\bgss(?:api)?\b/],
   ['config', /\b401 2\b|due to server configuration|authentication (?:method|scheme) .{0,40}(?:not supported|unsupported|disabled)|unsupported (?:auth|authentication) (?:scheme|method|type)/],
@@ -75,6 +90,8 @@ export function classifyRanked(text: string): { cat: Category; rank: number } | 
   if (cat === 'userpass' && /\b(?:api key|access token|app(?:lication)? password)\b/.test(n)) to = 'invalid';
   // "invalid, expired, or revoked", "incorrect or missing": a server listing the possibilities does not say which.
   if ((cat === 'expired' || cat === 'revoked' || cat === 'refresh' || cat === 'missing') && /\b(?:invalid|incorrect)\b.{0,20}\bor\b|\bor\b.{0,20}\b(?:invalid|incorrect)\b/.test(n)) to = 'invalid';
+  // "JWT expired at … Allowed clock skew: 0": the server states the expiry and its tolerance; the token expired.
+  if (cat === 'clock' && /\bexpired (?:at|on)\b/.test(n) && /allowed clock skew|clock skew (?:of|is)/.test(n)) to = 'expired';
   // "as an anonymous user", "anonymous access is disabled": the server saw no identity at all.
   if ((!cat || cat === 'invalid') && /\banonymous\b/.test(n)) to = 'missing';
   return to ? { cat: to, rank: rankOf(to) } : cat ? { cat, rank: i } : undefined;
@@ -148,12 +165,30 @@ export function mapCategory(cat: Category, kind: CredKind, text = ''): Mapped {
       return m('cors-preflight-401', undefined, 'The CORS preflight (OPTIONS) was refused, so the real request was never sent.', 10);
     case 'cors':
       return m('cors-preflight-401', undefined, 'The browser blocked a response without CORS headers — typically a 401 sent before CORS runs.', -20);
+    case 'csrf':
+      return m('csrf-token-rejected', undefined, 'This is a CSRF (or crumb) refusal, not a sign-in problem: the request lacked a valid anti-forgery token, or its session.', 6);
+    case 'dpop':
+      return m('dpop-proof-problem', undefined, 'The token is bound to DPoP: the request needs a valid DPoP proof (and, if asked, the server’s nonce).', 6);
+    case 'discovery':
+      return m('oauth-discovery-required', undefined, 'The server points to its protected-resource metadata (RFC 9728): the client must discover the authorization server and get a token first.', 6);
+    case 'placeholder':
+      return m('credential-value-mangled', undefined, 'The credential is a placeholder or an empty value (“null”, “undefined”, “YOUR_KEY_HERE”), not the real secret.', 8);
+    case 'kube-plugin':
+      return m('kubeconfig-credentials-stale', undefined, 'kubectl could not get credentials: the kubeconfig’s exec plugin is missing, removed or failing.', 6);
+    case 'authorizer':
+      return m('authorizer-error-5xx', undefined, 'The gateway’s authorizer itself failed (a configuration or runtime error), so no request was authorised.', 6);
+    case 'samesite':
+      return m('samesite-cookie-not-sent', undefined, 'The browser withholds or rejects the cookie because of its SameSite attribute.', 2);
+    case 'public-path':
+      return m('auth-applied-to-wrong-paths', undefined, 'Health-check or other public paths are answered with 401: authentication covers paths that must stay open.', 4);
+    case 'store':
+      return m('server-credential-store-broken', undefined, 'The server could not check the password against its user store (password file, LDAP): missing user, unreadable file or wrong format.', 2);
     case 'session':
       return m('expired-session', undefined, 'The login session has expired or was ended.');
     case 'clock':
       return m('clock-skew', undefined, 'A clock is off: the token or signature is not yet valid, or too old, by the server’s time.', 4);
     case 'refresh':
-      return m('expired-oauth-token', undefined, 'The refresh token (or authorization grant) has expired or was revoked.', 2);
+      return m('refresh-token-invalid', undefined, 'The refresh token (or authorization grant) has expired, was revoked or was already used.', 2);
     case 'expired':
       if (kind === 'cookie') return m('expired-session', undefined, 'The login session has expired.');
       if (kind === 'basic' || kind === 'digest') return m('wrong-credentials', undefined, 'The password (or account) has expired.');
@@ -164,21 +199,31 @@ export function mapCategory(cat: Category, kind: CredKind, text = ''): Mapped {
     case 'issuer':
       return m('wrong-audience-or-issuer', undefined, 'The token comes from an issuer or tenant this API does not trust.');
     case 'aws-signature':
-      return m('missing-or-invalid-api-token', undefined, 'The request signature does not match: the secret key, the access key ID or the signing steps are wrong.');
+      return m('request-signature-mismatch', undefined, 'The request signature does not match: the secret key, the region or service, the clock, or the signed headers differ.', 4);
+    case 'aws-key':
+      return m('missing-or-invalid-api-token', undefined, 'The access key or session token is not valid (unknown, expired, or its session token is missing).');
+    case 'keys':
+      return m('token-signature-invalid', undefined, 'The token’s signature cannot be checked with the keys or algorithm the server expects (key rotation, unknown kid, wrong alg).', 2);
     case 'signature':
       return m('token-for-wrong-api', undefined, 'The token’s signature does not verify with this API’s keys: another issuer, tenant or environment, or a damaged token.');
     case 'scope':
-      return m('token-for-wrong-api', undefined, 'The token is valid but lacks the scope or permission this call needs.');
+      return m('token-missing-scope', undefined, 'The token is valid but lacks a scope, permission, consent or SSO authorisation this call needs.', 2);
+    case 'grant-type':
+      return m('credential-type-not-accepted', undefined, 'This client or endpoint does not accept this kind of credential or grant.', 4);
     case 'invalid-client':
       return m('missing-or-invalid-api-token', undefined, 'The OAuth client ID or secret was rejected (wrong or expired secret).');
     case 'no-password':
-      return m('missing-or-invalid-api-token', undefined, 'Passwords are no longer accepted here: create a personal access token (or API token) and use it instead of the password.', 4);
+      // Mail and Exchange protocols lose password sign-in altogether; elsewhere a token replaces the password.
+      if (/\b(?:imap|smtp|pop3?|exchange|ews|activesync)\b|basic auth(?:entication)? (?:is )?disabled/.test(normalise(text))) return m('basic-auth-retired', undefined, 'The provider has switched off password (basic) sign-in for this protocol or app.', 4);
+      return m('password-instead-of-token', undefined, 'Passwords are no longer accepted here: create a personal access token (or app password) and use it instead.', 4);
+    case 'disabled':
+      return m('account-locked-or-disabled', undefined, 'The account (or key) is locked, disabled, suspended or not yet activated.', 2);
     case 'revoked':
       return m('missing-or-invalid-api-token', undefined, 'The token or key was revoked, or its account is disabled.');
     case 'ip':
       return m('ip-restrictions', undefined, 'These credentials are only accepted from certain IP addresses.');
-    case 'policy':
-      return m('site-access-restricted', undefined, 'An access policy (multi-factor, conditional access or consent) blocked the sign-in.');
+    case 'step-up':
+      return m('step-up-or-claims-challenge', undefined, 'The server wants a stronger sign-in (multi-factor, conditional access or a claims challenge) before it accepts the token.', 2);
     case 'userpass':
       return m('wrong-credentials', undefined, 'The username or password is wrong.');
     case 'sso':

@@ -50,7 +50,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
       const common: Pick<Finding, 'fix' | 'evidence'> = { fix: 'fix-authorization-header', evidence: ev };
       switch (p.id) {
         case 'placeholder':
-          add(ctx, { ...common, rule: 'auth-placeholder', cause: 'missing-authorization-header', score: 94,
+          add(ctx, { ...common, rule: 'auth-placeholder', cause: 'credential-value-mangled', score: 94,
             title: `The ${a.header.name} header carries a placeholder instead of a credential: ${p.text}.`, });
           break;
         case 'no-scheme':
@@ -67,11 +67,11 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
             title: 'The scheme is followed by a colon ("Bearer: …"), which makes it an unknown scheme.', });
           break;
         case 'quotes':
-          add(ctx, { ...common, rule: 'auth-quotes', cause: undefined, score: 88,
+          add(ctx, { ...common, rule: 'auth-quotes', cause: 'credential-value-mangled', score: 88,
             title: 'The credentials are wrapped in quotes, which are sent as part of the token.', });
           break;
         case 'whitespace':
-          add(ctx, { ...common, rule: 'auth-whitespace', cause: undefined, score: 84,
+          add(ctx, { ...common, rule: 'auth-whitespace', cause: 'credential-value-mangled', score: 84,
             title: `The ${a.header.name} value has stray whitespace or invisible characters: ${p.text}.`, });
           break;
         case 'basic-charset':

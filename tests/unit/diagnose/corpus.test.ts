@@ -1,6 +1,8 @@
 // The test corpus: captured from real servers (curl -v and Chromium HARs), documented responses of
 // well-known APIs (source URL beside each in index.json), and small synthetic inputs for rules no
 // server here can trigger. The true cause must be the top finding; clean inputs must yield nothing.
+import knowledge from '../../../src/registry/knowledge.gen.json' with { type: 'json' };
+import type { Knowledge } from '../../../src/diagnose/atlas.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../src/diagnose/parse/index.ts';
@@ -14,7 +16,7 @@ const clock = (c: FixtureCase) => c.capturedAt ?? c.now ?? Date.UTC(2026, 10, 28
 describe.each(['captured', 'documented', 'synthetic'] as const)('%s fixtures: the true cause is the top finding', (dir) => {
   for (const c of cases(dir)) {
     it(`${c.file} — ${c.note}`, () => {
-      const r = analyse(fixture(c.path), { now: clock(c), kind: c.kind });
+      const r = analyse(fixture(c.path), { now: clock(c), kind: c.kind, knowledge: knowledge as Knowledge });
       if (c.expect === null) {
         expect(r.findings.map((f) => f.rule)).toEqual([]);
         return;
@@ -50,11 +52,11 @@ describe('every rule has a fixture that fires it and a near miss that must not',
   const fired = (path: string) => {
     const c = byPath.get(path);
     expect(c, `${path} is in an index.json`).toBeDefined();
-    return runRules(parseInput(fixture(path), c?.kind), Math.floor(clock(c!) / 1000)).findings.map((f) => f.rule);
+    return runRules(parseInput(fixture(path), c?.kind), Math.floor(clock(c!) / 1000), knowledge as Knowledge).findings.map((f) => f.rule);
   };
 
   it('lists every rule the code can emit', () => {
-    const src = ['challenge', 'request', 'flow', 'jwt', 'messages', 'index']
+    const src = ['challenge', 'request', 'flow', 'jwt', 'lookalike', 'messages', 'atlas', 'index']
       .map((f) => readFileSync(new URL(`../../../src/diagnose/rules/${f}.ts`, import.meta.url), 'utf8')).join('\n');
     const ids = new Set([...src.matchAll(/rule: '([a-z0-9-]+)'/g)].map((m) => m[1] ?? ''));
     for (const m of src.matchAll(/\['([a-z-]+)', \//g)) ids.add(`message-${m[1] ?? ''}`);

@@ -1,0 +1,88 @@
+// The error atlas: vendor error texts and codes, with the cause each means. The data is content
+// (service pages' `errors` front matter, compiled into src/registry/knowledge.gen.json); this
+// module only matches it. Matching is structural, not per case: a text matches when its words
+// appear in order in the paste after both are normalised (case, quotes, punctuation and runs of
+// white space dropped), a code when it appears as a whole token.
+import type { CauseSlug } from '../registry/registry.gen.ts';
+import type { TextLine } from './types.ts';
+
+/** One vendor error, as knowledge.gen.json carries it. */
+export interface AtlasEntry {
+  /** Distinctive text as printed (exclusive with code). */
+  text?: string;
+  /** Vendor code such as AADSTS50173 (exclusive with text). */
+  code?: string;
+  status?: number;
+  cause: CauseSlug;
+  /** What it means, in our words. */
+  means: string;
+  /** The service page it comes from. */
+  service: string;
+}
+
+/** What the diagnoser knows as data: labels and default fixes for links, and the atlas. */
+export interface Knowledge {
+  causes: Record<string, { label: string; why: string; fix: string }>;
+  fixes: Record<string, { label: string; tabs: readonly string[] }>;
+  errors: readonly AtlasEntry[];
+  /** Per service: its label, and names that show a paste comes from it (lower-case). */
+  services: Record<string, { label: string; names?: readonly string[] }>;
+}
+
+/** A match: the entry, the line it was found in, and whether the paste names the entry's service. */
+export interface AtlasHit {
+  entry: AtlasEntry;
+  line: TextLine;
+  /** The paste mentions the service (its name or host): the entry's meaning surely applies. */
+  named: boolean;
+}
+
+/** @returns whether an entry is specific enough to mean its cause without the service being named */
+export function distinctive(entry: AtlasEntry): boolean {
+  if (entry.code) return /\d/.test(entry.code) && entry.code.length >= 6; // AADSTS50173, IDX10223, E0000011
+  return normalise(entry.text ?? '').trim().split(' ').length >= 5;
+}
+
+/** @returns text lower-cased with every run of non-alphanumerics turned into one space */
+export function normalise(s: string): string {
+  return ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/** Bound on the text searched per line and in all: error texts sit in short lines and bodies. */
+const LINE_MAX = 4000;
+const TOTAL_MAX = 400_000;
+
+/**
+ * Finds the atlas entries a paste contains, each once, longest (most specific) first.
+ * @param lines the paste's text lines (messages, bodies, error headers)
+ * @param errors the atlas
+ * @returns the hits
+ */
+export function matchAtlas(lines: readonly TextLine[], errors: readonly AtlasEntry[], services: Knowledge['services'] = {}): AtlasHit[] {
+  const norm: Array<{ n: string; line: TextLine }> = [];
+  let total = 0;
+  for (const line of lines) {
+    if (total > TOTAL_MAX) break;
+    const n = normalise(line.text.slice(0, LINE_MAX));
+    total += n.length;
+    if (n.length > 2) norm.push({ n, line });
+  }
+  const all = norm.map((x) => x.n).join(' ');
+  const namedCache = new Map<string, boolean>();
+  const isNamed = (service: string) => {
+    let v = namedCache.get(service);
+    if (v === undefined) namedCache.set(service, (v = (services[service]?.names ?? []).some((n) => all.includes(normalise(n)))));
+    return v;
+  };
+  const hits: AtlasHit[] = [];
+  for (const entry of errors) {
+    const needle = normalise(entry.text ?? entry.code ?? '');
+    if (needle.length < 5) continue;
+    const found = norm.find((x) => x.n.includes(needle));
+    if (!found) continue;
+    // A generic text ("Bad credentials", "invalid_auth") means the vendor's cause only on that vendor.
+    const named = isNamed(entry.service);
+    if (named || distinctive(entry)) hits.push({ entry, line: found.line, named });
+  }
+  return hits.sort((a, b) => (b.entry.text ?? b.entry.code ?? '').length - (a.entry.text ?? a.entry.code ?? '').length);
+}

@@ -1,0 +1,49 @@
+// Rule: a vendor's own error text or code (the atlas, from the service pages) names the cause. It
+// outranks wording-based guesses: the vendor documented what that text means. When several
+// entries match, the most specific (longest) leads and the others add evidence to their causes.
+import { matchAtlas } from '../atlas.ts';
+import type { TextLine } from '../types.ts';
+import { credKind, type Ctx } from './context.ts';
+
+/** Causes that presume credentials were sent: a paste showing a request without any contradicts them. */
+const SENT_CAUSES = new Set(['missing-or-invalid-api-token', 'wrong-credentials', 'expired-oauth-token', 'cached-client-credentials']);
+
+/** Score of a documented vendor text when the paste names that vendor: ranks above message wording. */
+const NAMED_SCORE = 86;
+/** Score of a distinctive vendor text in a paste that does not say whose it is: below protocol facts. */
+const UNNAMED_SCORE = 74;
+
+/**
+ * @param ctx the rule context (with the knowledge the caller loaded)
+ */
+export function atlasRules(ctx: Ctx): void {
+  const errors = ctx.knowledge?.errors;
+  if (!errors?.length) return;
+  const lines: TextLine[] = [...ctx.parsed.messages, ...ctx.parsed.info];
+  const exchanges = ctx.focus.length ? ctx.focus : ctx.parsed.exchanges;
+  for (const ex of exchanges.slice(0, 20)) {
+    const r = ex.response;
+    if (!r) continue;
+    lines.push({ text: r.startLine, line: r.line });
+    for (const h of r.headers) if (/authenticate|error|reason|message|squid/i.test(h.name)) lines.push({ text: `${h.name}: ${h.value}`, line: h.line });
+    // Bodies in chunks of lines, so evidence points at the line that matched.
+    r.body.slice(0, 64_000).split('\n').forEach((text, i) => lines.push({ text, line: r.bodyLine ? r.bodyLine + i : 0 }));
+  }
+  const sentNothing = ctx.focus.some((x) => x.request && credKind(x, ctx.sanitisedHar) === 'none');
+  const seen = new Set<string>();
+  // Best first: hits whose service the paste names, then the longest (most specific) text.
+  const hits = matchAtlas(lines, errors, ctx.knowledge?.services).sort((a, b) => Number(b.named) - Number(a.named));
+  for (const { entry, line, named } of hits) {
+    if (seen.has(entry.cause)) continue;
+    seen.add(entry.cause);
+    const status = entry.status && !ctx.focus.some((x) => x.response?.status === entry.status) ? ` (documented with status ${entry.status})` : '';
+    ctx.findings.push({
+      rule: 'atlas',
+      cause: entry.cause,
+      title: entry.means,
+      detail: `This matches an error documented for ${ctx.knowledge?.services[entry.service]?.label ?? entry.service}${status}; see /guide/${entry.service}/.`,
+      score: (sentNothing && SENT_CAUSES.has(entry.cause) ? UNNAMED_SCORE - 4 : named ? NAMED_SCORE : UNNAMED_SCORE) - seen.size + 1,
+      evidence: [line],
+    });
+  }
+}

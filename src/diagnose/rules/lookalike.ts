@@ -1,0 +1,91 @@
+// Rules for what is not a plain 401 and for what a challenge asks beyond "authenticate": a sign-in
+// page returned to an API client, a gateway's authorizer failing with a 5xx, public paths answered
+// with 401, and challenges that name a next step (RFC 9728 protected-resource metadata, RFC 9449
+// DPoP, RFC 9470 step-up). Each reads structure: status, headers, challenge parameters, markup.
+import type { Exchange } from '../types.ts';
+import { challengesOf, credsOf, evChallenge, evHeader, evStart, hdr, type Ctx } from './context.ts';
+
+/** Markup of a sign-in page: a password field, a SAML/OIDC auto-post, or a refresh to a login URL. */
+const LOGIN_PAGE = /<input[^>]+type=["']?password|name=["']?SAMLRequest|name=["']?(?:id_token|code|state)["']?[^>]*type=["']?hidden|http-equiv=["']?refresh["']?[^>]+url=[^>]*\/(?:log-?in|sign-?in|sso|auth|oauth2?|saml)\b/i;
+const HEALTH = /^\/(?:api\/)?(?:health|healthz|ready|readyz|live|livez|ping|metrics|actuator\/health|\.well-known\/)/i;
+
+function textOf(ctx: Ctx): string {
+  return ctx.parsed.messages.map((m) => m.text).join('\n').slice(0, 200_000);
+}
+
+/**
+ * @param ctx the rule context
+ */
+export function lookalikeRules(ctx: Ctx): void {
+  const xs = ctx.parsed.exchanges;
+  // A sign-in page where an API answer was expected (status 200, or the page after a redirect).
+  const page = xs.find((x) => x.response && (x.response.status === 200 || x.response.status === 0) && LOGIN_PAGE.test(x.response.body.slice(0, 100_000)));
+  if (page?.response) {
+    ctx.findings.push({
+      rule: 'login-page', cause: 'login-page-instead-of-401', score: 80,
+      title: 'The answer is an HTML sign-in page, not the API’s response: the call was sent to the browser sign-in flow instead of being authenticated itself.',
+      evidence: [evStart(page.response, page)],
+    });
+  } else if (xs.length === 0 && LOGIN_PAGE.test(textOf(ctx))) {
+    const line = ctx.parsed.messages.find((m) => LOGIN_PAGE.test(m.text));
+    ctx.findings.push({
+      rule: 'login-page', cause: 'login-page-instead-of-401', score: 72,
+      title: 'This is the markup of a sign-in page: the request was answered by a sign-in flow, not by the API.',
+      evidence: line ? [line] : [],
+    });
+  }
+  for (const ex of xs.slice(0, 50)) ruleExchange(ctx, ex);
+}
+
+function ruleExchange(ctx: Ctx, ex: Exchange): void {
+  const r = ex.response;
+  if (!r) return;
+  // API Gateway: an authorizer that crashed or returned nothing answers 500 with {"message": null}.
+  const errType = hdr(r.headers, 'x-amzn-errortype')?.value ?? '';
+  if (r.status >= 500 && (/Authorizer/i.test(errType) || /^\s*\{\s*"message"\s*:\s*null\s*\}\s*$/.test(r.body.slice(0, 200)))) {
+    ctx.findings.push({
+      rule: 'authorizer-5xx', cause: 'authorizer-error-5xx', score: 86,
+      title: 'The 5xx comes from the gateway’s authorizer, which failed or returned no policy: a configuration or runtime error, not bad credentials.',
+      evidence: [evStart(r, ex), ...(errType ? [evHeader(hdr(r.headers, 'x-amzn-errortype')!, ex, 'response')] : [])],
+    });
+  }
+  // Health checks and other public paths answered with 401.
+  const path = (ex.request?.target ?? '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, '');
+  if (r.status === 401 && HEALTH.test(path)) {
+    ctx.findings.push({
+      rule: 'public-path-401', cause: 'auth-applied-to-wrong-paths', score: 90,
+      title: `${path} is answered with 401: authentication covers a path that must stay public (health checks, probes, /.well-known).`,
+      evidence: [evStart(ex.request!, ex), evStart(r, ex)],
+    });
+  }
+  if (r.status !== 401 && r.status !== 403) return;
+  const chs = challengesOf(r).challenges;
+  const sent = ex.request ? credsOf(ex.request) : undefined;
+  for (const ch of chs) {
+    const p = ch.params;
+    // RFC 9728: the resource names its metadata; a client without a token must discover the authorization server.
+    if (p['resource_metadata'] && !(p['error'] && p['error'] !== 'invalid_request' && sent?.authorization)) {
+      ctx.findings.push({
+        rule: 'resource-metadata', cause: 'oauth-discovery-required', score: 88,
+        title: 'The challenge names protected-resource metadata (RFC 9728): fetch it, find the authorization server, and get a token for this resource first.',
+        evidence: [evChallenge(ch, ex)],
+      });
+    }
+    // RFC 9449: a DPoP challenge, a DPoP error, or a nonce the server wants echoed.
+    if (ch.schemeKey === 'dpop' || /dpop/i.test(p['error'] ?? '') || hdr(r.headers, 'dpop-nonce')) {
+      ctx.findings.push({
+        rule: 'dpop-challenge', cause: 'dpop-proof-problem', score: 92,
+        title: `The server wants DPoP: ${p['error'] === 'use_dpop_nonce' || hdr(r.headers, 'dpop-nonce') ? 'retry with the nonce from its DPoP-Nonce header in a fresh proof' : 'send the token with the DPoP scheme and a valid DPoP proof for this request'}.`,
+        evidence: [evChallenge(ch, ex)],
+      });
+    }
+    // RFC 9470 step-up and Entra claims challenges: the token is fine, the sign-in was not strong enough.
+    if (p['error'] === 'insufficient_user_authentication' || p['error'] === 'insufficient_claims' || (p['claims'] && ch.schemeKey === 'bearer')) {
+      ctx.findings.push({
+        rule: 'step-up-challenge', cause: 'step-up-or-claims-challenge', score: 90,
+        title: 'The server asks for a stronger or fresher sign-in (a claims or step-up challenge): get a new token that satisfies it, passing its claims to the sign-in.',
+        evidence: [evChallenge(ch, ex)],
+      });
+    }
+  }
+}
