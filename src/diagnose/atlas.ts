@@ -37,10 +37,22 @@ export interface AtlasHit {
   named: boolean;
 }
 
+/** Words that only restate a failure ("401 Client Error: Unauthorized for url"): they identify nothing. */
+const GENERIC = new Set(
+  ('401 403 407 http https status code error errors client server unauthorized unauthorised forbidden for url the a an to of is was ' +
+    'returned response request failed authentication authorization required access denied message invalid not and or with your you ' +
+    'this that in on at by remote fatal err warn info get post put bearer basic realm www authenticate description uri').split(' '),
+);
+
+/** @returns how many words of a text say something beyond "it failed" */
+export function informative(text: string): number {
+  return normalise(text).trim().split(' ').filter((w) => w.length > 1 && !GENERIC.has(w)).length;
+}
+
 /** @returns whether an entry is specific enough to mean its cause without the service being named */
 export function distinctive(entry: AtlasEntry): boolean {
   if (entry.code) return /\d/.test(entry.code) && entry.code.length >= 6; // AADSTS50173, IDX10223, E0000011
-  return normalise(entry.text ?? '').trim().split(' ').length >= 5;
+  return informative(entry.text ?? '') >= 3;
 }
 
 /** @returns text lower-cased with every run of non-alphanumerics turned into one space */
@@ -82,7 +94,7 @@ export function matchAtlas(lines: readonly TextLine[], errors: readonly AtlasEnt
     if (!found) continue;
     // A generic text ("Bad credentials", "invalid_auth") means the vendor's cause only on that vendor.
     const named = isNamed(entry.service);
-    if (named || distinctive(entry)) hits.push({ entry, line: found.line, named });
+    if ((named && (entry.code || informative(entry.text ?? '') >= 1)) || distinctive(entry)) hits.push({ entry, line: found.line, named });
   }
   return hits.sort((a, b) => (b.entry.text ?? b.entry.code ?? '').length - (a.entry.text ?? a.entry.code ?? '').length);
 }

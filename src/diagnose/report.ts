@@ -22,12 +22,28 @@ export interface AnalyseOptions {
   knowledge?: Knowledge | undefined;
 }
 
+// Confidence tiers (docs/evaluation.md): what each promises, so the page can say it plainly.
+//  high   — the paste states the cause: a protocol fact, a vendor's documented text on its own
+//           service, or a message that names one specific cause;
+//  medium — wording or structure points to one cause, but another is possible;
+//  low    — a restatement of the failure ("invalid credentials", "unauthorized", nothing sent) that
+//           many causes produce; the page says what to paste to be sure.
+// Calibrated on the development split of the real-paste corpus, never on its test split.
+/** Rules whose finding only restates the failure: many causes say the same. */
+const LOW_RULES = new Set(['message-invalid', 'message-missing', 'generic-401']);
+/** Rules that point at one cause but whose wording fits others too. */
+const MEDIUM_RULES = new Set(['message-userpass', 'message-revoked', 'message-refresh', 'message-session', 'message-sso', 'message-invalid-client', 'status-403', 'message-cors']);
+
 /**
- * @param score 0–100
- * @returns the bucket we show
+ * @param f a finding (its rule and score)
+ * @returns the tier we show
  */
-export function confidenceOf(score: number): Confidence {
-  return score >= 75 ? 'high' : score >= 50 ? 'medium' : 'low';
+export function confidenceOf(f: Pick<Finding, 'rule' | 'score'>): Confidence {
+  if (LOW_RULES.has(f.rule)) return 'low';
+  const byScore: Confidence = f.score >= 75 ? 'high' : f.score >= 50 ? 'medium' : 'low';
+  // A vendor text on a paste that does not name the vendor could be another service's wording.
+  if (MEDIUM_RULES.has(f.rule) || (f.rule === 'atlas' && f.score < 80)) return byScore === 'high' ? 'medium' : byScore;
+  return byScore;
 }
 
 // "The token is invalid" restates the failure; when a rule names *why* (expired, wrong audience,
@@ -102,7 +118,7 @@ export function analyse(input: string, options: AnalyseOptions = {}): Report {
   const who = audienceOf(parsed, focus);
   const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => {
     const fix = fixOf(f.cause, f.fix);
-    return { ...f, fix, confidence: confidenceOf(f.score), fixHref: fixHref(fix, who), wizardHref: wizardHref(fix), causeHref: f.cause ? `/guide/${f.cause}/` : undefined };
+    return { ...f, fix, confidence: confidenceOf(f), fixHref: fixHref(fix, who), wizardHref: wizardHref(fix), causeHref: f.cause ? `/guide/${f.cause}/` : undefined };
   });
   // Facts can repeat across exchanges (the same challenge on 40 HAR entries): keep each once.
   const seen = new Set<string>();

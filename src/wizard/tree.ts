@@ -43,7 +43,7 @@ export function treeHtml(copy: Copy, root: string = START): string {
 }
 
 /** @returns the first question's answers, each with the state it leads to: the tree's branches */
-export function branches(): Array<{ answer: string; to: string }> {
+export function branches(): ReadonlyArray<{ answer: string; to: string }> {
   const s = WIZARD.stepOf(START);
   return s.kind === 'question' ? s.answers : [];
 }

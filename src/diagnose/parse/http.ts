@@ -13,10 +13,10 @@ export const MAX_HEADERS = 400;
 
 /** `Name: value`, including HTTP/2 pseudo-headers (`:status: 401`). */
 export const HEADER_RE = /^(:?[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}):[ \t]?(.*)$/;
-/** `HTTP/1.1 401 Unauthorized`, `HTTP/2 401`. */
-export const STATUS_RE = /^HTTP\/(\d(?:\.\d)?)[ \t]+(\d{3})(?:[ \t]+(.*))?$/;
-/** `GET /path HTTP/1.1` (the version is required so prose is not taken for a request line). */
-export const REQUEST_RE = /^([A-Z][A-Z-]{1,19})[ \t]+(\S{1,8192})[ \t]+HTTP\/\d(?:\.\d)?$/;
+/** `HTTP/1.1 401 Unauthorized`, `HTTP/2 401`, and the same shape in HTTP's relatives (`RTSP/1.0 401`, `SIP/2.0 407`). */
+export const STATUS_RE = /^(?:HTTP|RTSP|SIP|ICAP|[A-Z]{3,8})\/(\d(?:\.\d)?)[ \t]+(\d{3})(?:[ \t]+(.*))?$/;
+/** `GET /path HTTP/1.1`, `DESCRIBE rtsp://… RTSP/1.0` (the version is required so prose is not taken for a request line). */
+export const REQUEST_RE = /^([A-Z][A-Z-]{1,19})[ \t]+(\S{1,8192})[ \t]+(?:HTTP|RTSP|SIP|ICAP)\/\d(?:\.\d)?$/;
 // Chrome DevTools' "General" section, copied as text.
 const GENERAL_RE = /^(request url|request method|status code|remote address|referrer policy)[ \t]*:?[ \t]*(.*)$/i;
 const SECTION_RE = /^(general|response headers|request headers)(?:[ \t]+\(\d+\))?[ \t]*(?:raw|view source|view parsed)?$/i;

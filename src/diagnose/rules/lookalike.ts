@@ -6,7 +6,7 @@ import type { Exchange } from '../types.ts';
 import { challengesOf, credsOf, evChallenge, evHeader, evStart, hdr, type Ctx } from './context.ts';
 
 /** Markup of a sign-in page: a password field, a SAML/OIDC auto-post, or a refresh to a login URL. */
-const LOGIN_PAGE = /<input[^>]+type=["']?password|name=["']?SAMLRequest|name=["']?(?:id_token|code|state)["']?[^>]*type=["']?hidden|http-equiv=["']?refresh["']?[^>]+url=[^>]*\/(?:log-?in|sign-?in|sso|auth|oauth2?|saml)\b/i;
+const LOGIN_PAGE = /<input[^>]+type=["']?password|document\.forms\[0\]\.submit\(\)|name=["']?SAMLRequest|name=["']?(?:id_token|code|state)["']?[^>]*type=["']?hidden|http-equiv=["']?refresh["']?[^>]+url=[^>]*\/(?:log-?in|sign-?in|sso|auth|oauth2?|saml)\b/i;
 const HEALTH = /^\/(?:api\/)?(?:health|healthz|ready|readyz|live|livez|ping|metrics|actuator\/health|\.well-known\/)/i;
 
 function textOf(ctx: Ctx): string {
@@ -35,6 +35,33 @@ export function lookalikeRules(ctx: Ctx): void {
     });
   }
   for (const ex of xs.slice(0, 50)) ruleExchange(ctx, ex);
+  textRules(ctx);
+}
+
+/** Structures that show in pasted text even without a parsed response. */
+function textRules(ctx: Ctx): void {
+  const lines = [...ctx.parsed.messages, ...ctx.parsed.info];
+  // A URL whose user name has an empty password ("https://user:@host"): the secret variable was empty.
+  const emptyPw = lines.find((l) => /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:@/i.test(l.text));
+  if (emptyPw) {
+    ctx.findings.push({
+      rule: 'url-empty-password', cause: 'credential-value-mangled', score: 88,
+      title: 'The URL carries a user name with an empty password (“user:@host”): the secret that should follow the colon was empty when the URL was built.',
+      evidence: [emptyPw],
+    });
+  }
+  // API Gateway's answer when an authorizer failed, pasted as text: a 5xx with {"message": null}.
+  if (ctx.parsed.exchanges.length === 0) {
+    const text = lines.map((l) => l.text).join('\n').slice(0, 20_000);
+    const nul = lines.find((l) => /"message"\s*:\s*null\b/.test(l.text));
+    if (nul && /\b5\d\d\b/.test(text)) {
+      ctx.findings.push({
+        rule: 'authorizer-5xx', cause: 'authorizer-error-5xx', score: 80,
+        title: 'A 5xx with {"message": null} is API Gateway’s answer when its authorizer failed or returned no policy: a configuration error, not bad credentials.',
+        evidence: [nul],
+      });
+    }
+  }
 }
 
 function ruleExchange(ctx: Ctx, ex: Exchange): void {

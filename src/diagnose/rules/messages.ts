@@ -11,7 +11,7 @@ import { challengesOf, credKind, credsOf, evHeader, isPreflight, type CredKind, 
 
 /** What a message says went wrong. */
 export type Category =
-  | 'preflight' | 'cors' | 'csrf' | 'dpop' | 'discovery' | 'placeholder' | 'kube-plugin' | 'authorizer' | 'samesite' | 'public-path' | 'store'
+  | 'preflight' | 'cors' | 'csrf' | 'gateway-denied' | 'dpop' | 'discovery' | 'placeholder' | 'kube-plugin' | 'authorizer' | 'samesite' | 'public-path' | 'store'
   | 'session' | 'clock' | 'refresh' | 'expired' | 'audience' | 'issuer' | 'aws-signature' | 'aws-key' | 'keys' | 'signature'
   | 'scope' | 'grant-type' | 'invalid-client' | 'no-password' | 'disabled' | 'revoked' | 'ip' | 'step-up' | 'userpass' | 'sso' | 'config' | 'proxy' | 'invalid' | 'missing';
 
@@ -23,14 +23,16 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['csrf', /\bcsrf\b|\bxsrf\b|\bcrumb\b|authenticity token|request ?verification ?token|anti ?forgery|session id header|\bpage expired\b/],
   ['dpop', /\bd ?po ?p\b/],
   ['discovery', /resource metadata|oauth protected resource|protected resource metadata/],
-  ['placeholder', /\b(?:enter|add|insert|replace|put|paste) ?(?:in )?your\b|\byour ?(?:api ?)?(?:key|token|secret|client ?id|password) ?here\b|\b(?:key|token|secret|header|id)\b.{0,40}\b(?:to|is|was|of|as) (?:null|undefined|none|nil)\b|\bbearer (?:null|undefined)\b|<[a-z ]*(?:key|token|secret)[a-z ]*>|\$ ?[a-z][a-z0-9 ]{0,30}\b(?:key|token|secret|password)\b/],
+  ['placeholder', /\b(?:enter|add|insert|replace|put|paste) ?(?:in )?your\b|\byour ?(?:api ?)?(?:key|token|secret|client ?id|password) ?here\b|\b(?:key|token|secret|header|id)\b.{0,40}\b(?:to|is|was|of|as) (?:null|undefined|none|nil)\b|\bbearer (?:null|undefined)\b|<[a-z ]*(?:key|token|secret)[a-z ]*>/],
   ['kube-plugin', /exec plugin|(?:executable|credential plugin) .{0,60}not found|auth plugin has been removed|gke gcloud auth plugin|getting credentials exec/],
+  ['gateway-denied', /rbac access denied|\bext ?authz\b|external authori[sz]ation (?:denied|failed)/],
   ['authorizer', /authorizer ?configuration|authorizer result|execution failed due to configuration error|authorizer (?:error|failed|exception)/],
   ['samesite', /\bsame ?site\b/],
   ['public-path', /(?:get|head) (?:api )?(?:health|healthz|ready|readyz|livez?|ping|metrics|actuator health)\b.{0,40}\b401\b/],
   ['store', /htpasswd|password file|user .{0,60}(?:was )?not found in\b|ldap (?:bind|server)|could not (?:open|read) (?:the )?password/],
   ['session', /session (?:has |is )?(?:expired|ended|invalid|timed out|not found)|(?:log|sign) in again|you (?:have been|were) (?:logged|signed) out|login session|session cookie/],
   ['clock', /is now earlier than|request ?time ?too ?skewed|not yet valid|\bnbf\b|not before|issued (?:in the )?future|\biat\b.{0,40}future|clock ?skew|time ?skew|\bskewed\b|signature not yet current|used before|too far in the future|expired or not yet|not valid before|(?:date|time)(?: header)? (?:is )?too old|time (?:frame|window)/],
+  ['disabled', /(?:account|user|robot|service account|key) (?:is |has been |was )?(?:disabled|inactive|suspended|locked|deactivated|blocked)|account inactive|locked out|too many (?:failed )?(?:login )?attempts|captcha|(?:account|user|e ?mail) (?:is |has )?not (?:yet |been )?(?:activated|verified|confirmed)|confirm your e ?mail/],
   ['refresh', /invalid grant|refresh token.{0,40}(?:expired|revoked|invalid|not found)|aadsts50173/],
   ['expired', /\bexpired\b|\bexpiry\b|token expir|token (?:is |was )?(?:not|no longer) active|inactive token|lifetime validation failed|no longer valid|too old/],
   ['audience', /audience|\baud\b|resource principal|intended for|invalid resource|wrong resource|\btoken (?:[a-z]+ )?(?:do|does) not match/],
@@ -43,7 +45,6 @@ export const CATEGORIES: readonly (readonly [Category, RegExp])[] = [
   ['grant-type', /grant ?type .{0,80}not (?:allowed|permitted|supported)|unauthorized client|unsupported grant ?type|not permitted for (?:direct access|this) grant|client (?:is )?not (?:permitted|authorized|allowed) (?:for|to)|api keys? (?:are|is) not supported|not supported (?:by|for) (?:this|api keys?)/],
   ['invalid-client', /invalid client\b|client authentication failed|invalid client secret|client secret .{0,30}(?:expired|invalid)/],
   ['no-password', /basic auth(?:entication)? with (?:a )?passwords? (?:is )?deprecated|password authentication (?:is|was|has been) (?:removed|deprecated|disabled)|support for password authentication was removed|use a personal access token instead|app(?:lication)? ?(?:specific )?password (?:is )?required|stopped supporting (?:account )?passwords|basic auth(?:entication)? (?:is )?(?:disabled|no longer supported)|web ?login ?required/],
-  ['disabled', /(?:account|user|robot|service account|key) (?:is |has been |was )?(?:disabled|inactive|suspended|locked|deactivated|blocked)|account inactive|locked out|too many (?:failed )?(?:login )?attempts|captcha|(?:account|user|e ?mail) (?:is |has )?not (?:yet |been )?(?:activated|verified|confirmed)|confirm your e ?mail/],
   ['revoked', /revoked|invalidated|deactivated|account (?:is |has been )?deleted/],
   ['ip', /ip (?:address )?(?:is )?(?:not (?:allowed|whitelisted|permitted|authorized|in)|blocked|restricted|denied)|from this ip|not in (?:the )?(?:allow ?list|whitelist)|ip (?:allow ?list|whitelist)/],
   ['step-up', /conditional access|multi ?factor|\bmfa\b|interaction required|insufficient claims|insufficient user authentication|claims challenge|step ?up|aadsts5007[69]|aadsts50158/],
@@ -172,9 +173,11 @@ export function mapCategory(cat: Category, kind: CredKind, text = ''): Mapped {
     case 'discovery':
       return m('oauth-discovery-required', undefined, 'The server points to its protected-resource metadata (RFC 9728): the client must discover the authorization server and get a token first.', 6);
     case 'placeholder':
-      return m('credential-value-mangled', undefined, 'The credential is a placeholder or an empty value (“null”, “undefined”, “YOUR_KEY_HERE”), not the real secret.', 8);
+      return m('credential-value-mangled', undefined, 'The credential is a placeholder or an empty value (“null”, “undefined”, “YOUR_KEY_HERE”), not the real secret.', 14);
     case 'kube-plugin':
       return m('kubeconfig-credentials-stale', undefined, 'kubectl could not get credentials: the kubeconfig’s exec plugin is missing, removed or failing.', 6);
+    case 'gateway-denied':
+      return m('gateway-authorizer-rejected', undefined, 'A gateway or mesh policy (RBAC, external authorization) refused the request before it reached the service.', 4);
     case 'authorizer':
       return m('authorizer-error-5xx', undefined, 'The gateway’s authorizer itself failed (a configuration or runtime error), so no request was authorised.', 6);
     case 'samesite':
@@ -263,7 +266,11 @@ const FROM_TEXT = 76;
  * @returns the finding
  */
 export function messageFinding(c: Classified, kind: CredKind, base: number, ex: Exchange | undefined, extra: Evidence[] = []): Finding {
-  const mapped = mapCategory(c.cat, kind, c.line.text);
+  // "Access denied" on a 403 without a challenge is a refusal of this identity, not a credential problem.
+  const forbidden = c.cat === 'invalid' && ex?.response?.status === 403 && challengesOf(ex.response).challenges.length === 0 && !/authenticat|credential|key|token|password|signature/.test(normalise(c.line.text));
+  const mapped = forbidden
+    ? { cause: 'permission-denied-403' as const, fix: undefined, title: 'This is a 403: the server refuses this identity, address or request; new credentials will not help.', bonus: -6 }
+    : mapCategory(c.cat, kind, c.line.text);
   return {
     rule: `message-${c.cat}`, title: mapped.title, cause: mapped.cause, fix: mapped.fix,
     score: base + mapped.bonus,

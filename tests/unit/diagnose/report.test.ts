@@ -5,8 +5,12 @@ import { HINTS } from '../../../src/diagnose/hints.ts';
 import { fixture, NOW } from './support.ts';
 
 describe('ranking and report', () => {
-  it('buckets scores into confidences', () => {
-    expect([confidenceOf(90), confidenceOf(75), confidenceOf(74), confidenceOf(50), confidenceOf(49)]).toEqual(['high', 'high', 'medium', 'medium', 'low']);
+  it('buckets findings into confidence tiers by score, and by what their rule can know', () => {
+    const c = (score: number, rule = 'missing-challenge') => confidenceOf({ rule, score });
+    expect([c(90), c(75), c(74), c(50), c(49)]).toEqual(['high', 'high', 'medium', 'medium', 'low']);
+    // A restatement of the failure is low whatever its score; a wording that fits several causes is at most medium.
+    expect([c(90, 'message-invalid'), c(90, 'generic-401'), c(90, 'message-userpass'), c(40, 'message-userpass')]).toEqual(['low', 'low', 'medium', 'low']);
+    expect([c(86, 'atlas'), c(74, 'atlas')]).toEqual(['high', 'medium']);
   });
 
   it('merges findings that name the same cause and ranks the specific over the umbrella', () => {
