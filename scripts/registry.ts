@@ -22,7 +22,7 @@ export const OUT_JSON = join(ROOT, 'src', 'registry', 'knowledge.gen.json');
 /** A problem in content, said the way an author can act on it. */
 class ContentError extends Error {}
 
-type Article = { slug: string; file: string; data: ArticleData };
+type Article = { slug: string; file: string; data: ArticleData; body: string };
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -48,7 +48,8 @@ function readArticles(): Article[] {
   const out: Article[] = [];
   for (const path of walk(join(CONTENT, 'articles'))) {
     const file = relative(ROOT, path);
-    const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
     if (!m) {
       errors.push(`${file}: no front matter (the file must start with a --- block)`);
       continue;
@@ -62,7 +63,7 @@ function readArticles(): Article[] {
     }
     const parsed = articleSchema.safeParse(yaml);
     if (!parsed.success) errors.push(issues(file, parsed.error));
-    else out.push({ slug: path.replace(/^.*\//, '').replace(/\.mdx?$/, ''), file, data: parsed.data });
+    else out.push({ slug: path.replace(/^.*\//, '').replace(/\.mdx?$/, ''), file, data: parsed.data, body: text.slice(m[0].length) });
   }
   if (errors.length) throw new ContentError(errors.join('\n'));
   return out;
@@ -70,6 +71,29 @@ function readArticles(): Article[] {
 
 /** Capitalised words in labels that name no service (pickers say "Corporate proxies", "Email apps"). */
 const GENERIC_NAMES = new Set(['corporate', 'container', 'email', 'other', 'services', 'proxies', 'registries', 'apps', 'servers', 'proxy', 'firewall', 'azure', 'devops', 'docker', 'bolt']);
+
+/** Words too common to tell causes apart when matching what a visitor typed. */
+const STOP = new Set(
+  ('the and for with that this from your you are was were not but can has have had its into when what which who will would there their ' +
+    'they them then than also only just more most some such very been being does did doing any all each other over under about after ' +
+    'before again once here how why where while our out off own same too use used using via per get gets got may might must should ' +
+    'could one two see page site sign signs signed error errors request response server client http https 401 403 unauthorized').split(' '),
+);
+
+/**
+ * The words a cause page uses for itself: title, label, why, quick fix, description and its
+ * Symptoms section (where the texts people see are quoted). The wizard's "type or paste" step
+ * matches a visitor's own words against them when no error text names a cause.
+ * @param c a cause article
+ * @returns distinct lower-case words, space-separated
+ */
+function termsOf(c: Article & { data: { type: 'cause'; label: string; why: string; quickFix: string } }): string {
+  const symptoms = /^## Symptoms\s*\n([\s\S]*?)(?=^## )/m.exec(c.body)?.[1] ?? '';
+  const text = [c.data.title, c.data.label, c.data.why, c.data.quickFix, c.data.description, symptoms.slice(0, 1500)].join(' ');
+  const words = text.toLowerCase().replace(/`[^`]*`/g, (m) => m.replace(/[^a-z0-9]+/g, ' ')).split(/[^\p{L}\p{N}]+/u);
+  // The first words carry the page's own vocabulary; the cap keeps the knowledge file within budget.
+  return [...new Set(words.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w)))].slice(0, 48).join(' ');
+}
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -351,7 +375,7 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
 `;
 
   const knowledge = {
-    causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0] }])),
+    causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0], terms: termsOf(c) }])),
     fixes: Object.fromEntries(fixes.map((f) => [f.slug, { label: label(f), tabs: f.data.tabs }])),
     errors: services.flatMap((s) =>
       s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, service: s.slug })),

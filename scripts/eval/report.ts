@@ -13,7 +13,7 @@ if (!what || what === 'wizard') {
   for (const split of ['test', 'dev'] as const) {
     const mine = rows.filter((r) => r.split === split && !r.error);
     const f = figures(mine);
-    console.log(`wizard ${split}: ${f.hit}/${f.n} reach a fix for the cause (${f.hitPct} %), ${f.first} at the first suggestion (${f.firstPct} %); answers to first suggestion: median ${f.medianToFirst}, max ${f.maxToFirst}`);
+    console.log(`wizard ${split}: ${f.hit}/${f.n} reach a fix for the cause (${f.hitPct} %), ${f.first} at the first suggestion (${f.firstPct} %); naming the cause itself ${f.cause} (${f.causePct} %), first ${f.causeFirst} (${f.causeFirstPct} %); answers to first suggestion: median ${f.medianToFirst}, max ${f.maxToFirst}`);
     for (const aud of ['web', 'app', 'api', 'server'] as const) {
       const g = figures(mine.filter((r) => r.audience === aud));
       console.log(`  ${aud}: ${g.hit}/${g.n} (${g.hitPct} %), first ${g.first}`);

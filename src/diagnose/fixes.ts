@@ -1,6 +1,9 @@
 // Where findings link: the fix page (opening the tab for the visitor's client or server), the
-// wizard outcome for that fix and the cause page. Slugs and tab sets come from the registry.
-import { DEFAULT_FIX, FIX_TABS, type CauseSlug, type FixSlug, type TabSetName } from '../registry/registry.gen.ts';
+// wizard outcome for that fix and the cause page. Each cause's default fix and each fix's tab sets
+// are data (the knowledge file, generated from the registry), not code, so the engine the page
+// loads stays small; the slugs rules name are typed by the registry.
+import type { Knowledge } from './atlas.ts';
+import type { CauseSlug, FixSlug, TabSetName } from '../registry/registry.gen.ts';
 
 /** The visitor's context, used to pick a tab on the fix page. */
 export type Audience = { [K in TabSetName]: string | undefined };
@@ -8,19 +11,23 @@ export type Audience = { [K in TabSetName]: string | undefined };
 /**
  * @param cause the finding's cause, if any
  * @param fix the finding's own fix, if it names one
- * @returns the fix to link: the finding's own, else the cause's first fix, else the page on sending a correct 401
+ * @param knowledge the knowledge data (each cause's first fix)
+ * @returns the fix to link: the finding's own, else the cause's first fix, else (no cause) the page on sending a correct 401; undefined when the knowledge is missing
  */
-export function fixOf(cause: CauseSlug | undefined, fix: FixSlug | undefined): FixSlug {
-  return fix ?? (cause ? DEFAULT_FIX[cause] : 'send-correct-401');
+export function fixOf(cause: CauseSlug | undefined, fix: FixSlug | undefined, knowledge: Knowledge | undefined): string | undefined {
+  if (fix) return fix;
+  if (!cause) return 'send-correct-401';
+  return knowledge?.causes[cause]?.fix;
 }
 
 /**
  * @param slug a fix page slug
  * @param who detected client / server / browser / OS ids
+ * @param knowledge the knowledge data (each fix page's tab sets)
  * @returns the link to the fix page, with the parameter of the first of its tab sets we know a value for
  */
-export function fixHref(slug: FixSlug, who: Audience): string {
-  const set = FIX_TABS[slug].find((s) => who[s]);
+export function fixHref(slug: string, who: Audience, knowledge: Knowledge | undefined): string {
+  const set = (knowledge?.fixes[slug]?.tabs ?? []).find((s) => who[s as TabSetName]) as TabSetName | undefined;
   const id = set ? who[set] : undefined;
   return `/guide/${slug}/${set && id ? `?${set}=${encodeURIComponent(id)}` : ''}`;
 }
@@ -29,7 +36,7 @@ export function fixHref(slug: FixSlug, who: Audience): string {
  * @param slug a fix page slug
  * @returns the wizard outcome page for that fix (the wizard generates one for every fix page)
  */
-export function wizardHref(slug: FixSlug): string {
+export function wizardHref(slug: string): string {
   return `/wizard/outcome/${slug}/`;
 }
 

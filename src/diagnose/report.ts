@@ -61,7 +61,7 @@ function merge(findings: readonly Finding[]): Finding[] {
   const byKey = new Map<string, Finding>();
   const sorted = [...findings].sort((a, b) => b.score - a.score);
   for (const f of sorted) {
-    const key = `${f.cause ?? f.rule}|${fixOf(f.cause, f.fix)}`;
+    const key = `${f.cause ?? f.rule}|${f.fix ?? ''}`;
     const have = byKey.get(key);
     if (!have) {
       byKey.set(key, { ...f, evidence: [...f.evidence] });
@@ -117,8 +117,10 @@ export function analyse(input: string, options: AnalyseOptions = {}): Report {
   const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000), options.knowledge);
   const who = audienceOf(parsed, focus);
   const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => {
-    const fix = fixOf(f.cause, f.fix);
-    return { ...f, fix, confidence: confidenceOf(f), fixHref: fixHref(fix, who), wizardHref: wizardHref(fix), causeHref: f.cause ? `/guide/${f.cause}/` : undefined };
+    const fix = fixOf(f.cause, f.fix, options.knowledge);
+    const causeHref = f.cause ? `/guide/${f.cause}/` : undefined;
+    // Without the knowledge data (its fetch failed) the cause page, which lists its fixes, stands in.
+    return { ...f, fix, confidence: confidenceOf(f), fixHref: fix ? fixHref(fix, who, options.knowledge) : (causeHref ?? '/guide/'), wizardHref: fix ? wizardHref(fix) : undefined, causeHref };
   });
   // Facts can repeat across exchanges (the same challenge on 40 HAR entries): keep each once.
   const seen = new Set<string>();
@@ -157,7 +159,7 @@ export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: st
       const where = e.line ? `line ${e.line}` : e.where ?? 'evidence';
       out.push(`   > ${where}: ${mask(e.text).slice(0, 300)}`);
     }
-    out.push(`   Fix: ${opts.fixLabels?.[f.fix]?.label ?? f.fix} — ${site}${f.fixHref}`);
+    out.push(`   Fix: ${(f.fix && opts.fixLabels?.[f.fix]?.label) ?? f.fix ?? 'see the cause page'} — ${site}${f.fixHref}`);
   });
   if (r.facts.length > 0) {
     out.push('', 'What was read:');

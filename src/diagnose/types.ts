@@ -135,9 +135,9 @@ export interface Finding {
 }
 
 /** A finding ready to show: ranked, with its links. */
-export interface RankedFinding extends Finding {
-  /** The fix page it links: the finding's own, else its cause's first fix. */
-  fix: FixSlug;
+export interface RankedFinding extends Omit<Finding, 'fix'> {
+  /** The fix page it links: the finding's own, else its cause's first fix (undefined without the knowledge data). */
+  fix: string | undefined;
   confidence: Confidence;
   /** Link to the fix page, opening the matching tab (e.g. /guide/refresh-oauth-token/?client=curl). */
   fixHref: string;

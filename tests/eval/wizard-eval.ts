@@ -2,7 +2,7 @@
 // scores them (protocol: docs/evaluation.md). Shared by the scenario test and the report script.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TREE } from '../../src/registry/registry.gen.ts';
+import { FIXES, TREE } from '../../src/registry/registry.gen.ts';
 import type { Split } from '../../scripts/eval/split.ts';
 import type { Knowledge } from '../../src/diagnose/atlas.ts';
 import { offeredCauses } from '../../src/diagnose/offer.ts';
@@ -46,8 +46,10 @@ export interface Scored {
   error?: string;
   /** Answers to the first suggestion. */
   answersToFirst: number;
-  /** 1-based position of the first suggestion that addresses the cause, within 8 answers; 0 = none. */
+  /** 1-based position of the first suggestion whose fix page resolves an accepted cause, within 8 answers; 0 = none. */
   hitAt: number;
+  /** The same, stricter: the suggestion names an accepted cause itself. */
+  causeAt: number;
 }
 
 /** Maximum answers (questions plus "No, next suggestion") before the right suggestion counts as reached. */
@@ -72,25 +74,29 @@ export function loadAnswers(file = 'answers.json'): Answers {
  * @returns how far the wizard got
  */
 export function score(c: WizardCase, path: readonly string[] | undefined, split: 'test' | 'dev', pasted?: string): Scored {
-  const base = { id: c.id, split, audience: c.audience, answersToFirst: 0, hitAt: 0 };
+  const base = { id: c.id, split, audience: c.audience, answersToFirst: 0, hitAt: 0, causeAt: 0 };
+  // A suggestion addresses the case when its fix page resolves an accepted cause (the fix page
+  // lists it), or, stricter, when it names an accepted cause itself.
+  const fixes = FIXES as Readonly<Record<string, { causes: readonly string[] }>>;
+  const resolves = (fix: string, cause: string) => c.accept.includes(cause) || (fixes[fix]?.causes ?? []).some((x) => c.accept.includes(x));
+  const at = (n: number, k: number) => (k >= 0 && n + k <= MAX_ANSWERS ? k + 1 : 0);
   if (!path) return { ...base, error: 'no recorded answers' };
   let state = 'start';
   for (const [i, a] of path.entries()) {
     const to = TREE.questions[state]?.[a];
     if (!to) return { ...base, error: `answer ${i + 1} "${a}" is not an answer of ${state}` };
-    if (TREE.pastes.includes(to)) {
+    if ((TREE as { pastes?: readonly string[] }).pastes?.includes(to)) {
       if (i !== path.length - 1) return { ...base, error: `answers go on after the paste step ${to}` };
       if (pasted === undefined) return { ...base, error: `no pasted text recorded for the paste step ${to}` };
       const n = path.length + 1; // typing the text counts as one more answer
-      const k = offeredCauses(pasted, knowledge as Knowledge, 3, EVAL_NOW).findIndex((o) => c.accept.includes(o.cause));
-      return { ...base, answersToFirst: n, hitAt: k >= 0 && n + k <= MAX_ANSWERS ? k + 1 : 0 };
+      const offered = offeredCauses(pasted, knowledge as Knowledge, 3, EVAL_NOW).map((o) => [(knowledge as Knowledge).causes[o.cause]?.fix ?? '', o.cause] as const);
+      return { ...base, answersToFirst: n, hitAt: at(n, offered.findIndex(([f, x]) => resolves(f, x))), causeAt: at(n, offered.findIndex(([, x]) => c.accept.includes(x))) };
     }
     if (TREE.leaves[to]) {
       if (i !== path.length - 1) return { ...base, error: `answers go on after reaching the suggestions of ${to}` };
       const tries = TREE.leaves[to];
       const n = path.length;
-      const k = tries.findIndex(([, cause]) => c.accept.includes(cause));
-      return { ...base, answersToFirst: n, hitAt: k >= 0 && n + k <= MAX_ANSWERS ? k + 1 : 0 };
+      return { ...base, answersToFirst: n, hitAt: at(n, tries.findIndex(([f, x]) => resolves(f, x))), causeAt: at(n, tries.findIndex(([, x]) => c.accept.includes(x))) };
     }
     state = to;
   }
@@ -102,9 +108,11 @@ export function figures(rows: readonly Scored[]) {
   const n = rows.length;
   const hit = rows.filter((r) => r.hitAt > 0).length;
   const first = rows.filter((r) => r.hitAt === 1).length;
+  const cause = rows.filter((r) => r.causeAt > 0).length;
+  const causeFirst = rows.filter((r) => r.causeAt === 1).length;
   const pct = (x: number) => (n ? Math.round((1000 * x) / n) / 10 : 0);
   const toFirst = rows.map((r) => r.answersToFirst).sort((a, b) => a - b);
-  return { n, hit, first, hitPct: pct(hit), firstPct: pct(first), medianToFirst: toFirst[Math.floor(n / 2)] ?? 0, maxToFirst: toFirst.at(-1) ?? 0 };
+  return { n, hit, first, hitPct: pct(hit), firstPct: pct(first), cause, causeFirst, causePct: pct(cause), causeFirstPct: pct(causeFirst), medianToFirst: toFirst[Math.floor(n / 2)] ?? 0, maxToFirst: toFirst.at(-1) ?? 0 };
 }
 
 /** @returns every case scored with the recorded answers */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../src/diagnose/parse/index.ts';
 import { analyse } from '../../../src/diagnose/report.ts';
 import { runRules } from '../../../src/diagnose/rules/index.ts';
-import { cases, fixture, FIXTURES, type FixtureCase } from './support.ts';
+import { cases, fixture, FIXTURES, type FixtureCase, K } from './support.ts';
 
 const all: FixtureCase[] = [...cases('captured'), ...cases('documented'), ...cases('synthetic')];
 const clock = (c: FixtureCase) => c.capturedAt ?? c.now ?? Date.UTC(2026, 10, 28, 10);
@@ -16,7 +16,7 @@ const clock = (c: FixtureCase) => c.capturedAt ?? c.now ?? Date.UTC(2026, 10, 28
 describe.each(['captured', 'documented', 'synthetic'] as const)('%s fixtures: the true cause is the top finding', (dir) => {
   for (const c of cases(dir)) {
     it(`${c.file} — ${c.note}`, () => {
-      const r = analyse(fixture(c.path), { now: clock(c), kind: c.kind, knowledge: knowledge as Knowledge });
+      const r = analyse(fixture(c.path), { knowledge: K, now: clock(c), kind: c.kind });
       if (c.expect === null) {
         expect(r.findings.map((f) => f.rule)).toEqual([]);
         return;

@@ -5,20 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { clientFromUserAgent, fixHref, fixOf, serverFromHeaders, wizardHref } from '../../../src/diagnose/fixes.ts';
 import { analyse } from '../../../src/diagnose/report.ts';
 import { TAB_SETS } from '../../../src/lib/tabs.ts';
-import { fixture, NOW } from './support.ts';
+import { fixture, K, NOW } from './support.ts';
 
 describe('slugs', () => {
   it('a fix link opens a tab only from a set that page has', () => {
     const who = { client: 'curl', server: 'nginx', browser: 'firefox', os: 'linux' };
-    expect(fixHref('refresh-oauth-token', who)).toBe('/guide/refresh-oauth-token/?client=curl');
-    expect(fixHref('send-correct-401', who)).toBe('/guide/send-correct-401/?server=nginx');
-    expect(fixHref('fix-clock-skew', who)).toBe('/guide/fix-clock-skew/?os=linux');
-    expect(fixHref('check-credentials', who)).toBe('/guide/check-credentials/?browser=firefox');
-    expect(fixHref('contact-admin', who)).toBe('/guide/contact-admin/');
-    expect(fixHref('refresh-oauth-token', { client: undefined, server: undefined, browser: undefined, os: undefined })).toBe('/guide/refresh-oauth-token/');
+    expect(fixHref('refresh-oauth-token', who, K)).toBe('/guide/refresh-oauth-token/?client=curl');
+    expect(fixHref('send-correct-401', who, K)).toBe('/guide/send-correct-401/?server=nginx');
+    expect(fixHref('fix-clock-skew', who, K)).toBe('/guide/fix-clock-skew/?os=linux');
+    expect(fixHref('check-credentials', who, K)).toBe('/guide/check-credentials/?browser=firefox');
+    expect(fixHref('contact-admin', who, K)).toBe('/guide/contact-admin/');
+    expect(fixHref('refresh-oauth-token', { client: undefined, server: undefined, browser: undefined, os: undefined }, K)).toBe('/guide/refresh-oauth-token/');
     expect(wizardHref('refresh-oauth-token')).toBe('/wizard/outcome/refresh-oauth-token/');
-    expect(fixOf('expired-oauth-token', undefined)).toBe('refresh-oauth-token');
-    expect(fixOf('expired-oauth-token', 'fix-clock-skew')).toBe('fix-clock-skew');
+    expect(fixOf('expired-oauth-token', undefined, K)).toBe('refresh-oauth-token');
+    expect(fixOf('expired-oauth-token', 'fix-clock-skew', K)).toBe('fix-clock-skew');
+    // Without the knowledge data a finding has no fix of its own to link: its cause page stands in.
+    expect(fixOf('expired-oauth-token', undefined, undefined)).toBeUndefined();
+    const bare = analyse('{"message":"Your account has been disabled"}', { now: NOW }).findings[0];
+    expect(bare?.fix).toBeUndefined();
+    expect(bare?.fixHref).toBe('/guide/account-locked-or-disabled/');
   });
 
   it('detected client and server ids are real tab ids', () => {
@@ -36,15 +41,15 @@ describe('slugs', () => {
 
 describe('report links', () => {
   it('opens the curl tab for a curl log and the server tab for a server fault', () => {
-    const r = analyse(fixture('captured/api-expired-jwt.txt'), { now: NOW });
+    const r = analyse(fixture('captured/api-expired-jwt.txt'), { knowledge: K, now: NOW });
     expect(r.findings[0]?.fixHref).toBe('/guide/refresh-oauth-token/?client=curl');
     expect(r.findings[0]?.wizardHref).toBe('/wizard/outcome/refresh-oauth-token/');
     expect(r.findings[0]?.causeHref).toBe('/guide/expired-oauth-token/');
-    const s = analyse('HTTP/1.1 401 Unauthorized\nServer: nginx/1.27.3\n\n', { now: NOW });
+    const s = analyse('HTTP/1.1 401 Unauthorized\nServer: nginx/1.27.3\n\n', { knowledge: K, now: NOW });
     expect(s.findings.find((f) => f.rule === 'missing-challenge')?.fixHref).toBe('/guide/send-correct-401/?server=nginx');
   });
   it('leaves browser and OS tabs to the fix page, which picks the visitor’s own', () => {
-    const r = analyse(fixture('captured/har-basic-page.har'), { now: NOW });
+    const r = analyse(fixture('captured/har-basic-page.har'), { knowledge: K, now: NOW });
     expect(r.findings[0]?.fixHref).toBe('/guide/check-credentials/');
   });
 });

@@ -4,6 +4,7 @@
 // (scripts/capture-diagnose-fixtures.mjs); this proves they still match reality.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { K } from './support.ts';
 import { analyse } from '../../../src/diagnose/report.ts';
 import { CURL_CASES, runCurl } from '../../fixtures/diagnose/curl-cases.mjs';
 import { hasNginx, startServers } from '../../fixtures/diagnose/servers.mjs';
@@ -28,7 +29,7 @@ describe.runIf(hasCurl)('live: curl against real servers on loopback', () => {
       if (c.needsNginx && !s.nginx) return;
       const log = await runCurl(c.args(s));
       expect(log).toMatch(/^[*<>]/m);
-      const r = analyse(log);
+      const r = analyse(log, { knowledge: K });
       if (c.expect === null) {
         expect(r.findings.map((f) => f.rule)).toEqual([]);
       } else {

@@ -2,7 +2,7 @@ import knowledge from '../../../src/registry/knowledge.gen.json' with { type: 'j
 import { describe, expect, it } from 'vitest';
 import { analyse, confidenceOf, formatReport } from '../../../src/diagnose/report.ts';
 import { HINTS } from '../../../src/diagnose/hints.ts';
-import { fixture, NOW } from './support.ts';
+import { fixture, NOW, K } from './support.ts';
 
 describe('ranking and report', () => {
   it('buckets findings into confidence tiers by score, and by what their rule can know', () => {
@@ -14,7 +14,7 @@ describe('ranking and report', () => {
   });
 
   it('merges findings that name the same cause and ranks the specific over the umbrella', () => {
-    const r = analyse(fixture('captured/api-expired-jwt.txt'), { now: NOW });
+    const r = analyse(fixture('captured/api-expired-jwt.txt'), { knowledge: K, now: NOW });
     const top = r.findings[0];
     expect(top?.rule).toBe('jwt-expired');
     // The JWT claim, the Bearer error_description and the body all say "expired": one finding, more evidence.
@@ -25,17 +25,17 @@ describe('ranking and report', () => {
   });
 
   it('says what to paste when nothing is found, and how to capture it', () => {
-    const r = analyse('hello world', { now: NOW });
+    const r = analyse('hello world', { knowledge: K, now: NOW });
     expect(r.findings).toEqual([]);
     expect(r.hints.map((h) => HINTS[h]).join(' ')).toMatch(/curl -v/);
     expect(r.hints.map((h) => HINTS[h]).join(' ')).toMatch(/HAR/);
-    const ok = analyse(fixture('captured/api-ok.txt'), { now: NOW });
+    const ok = analyse(fixture('captured/api-ok.txt'), { knowledge: K, now: NOW });
     expect(ok.findings).toEqual([]);
     expect(HINTS[ok.hints[0] ?? 'curl']).toMatch(/no 401 or 407/i);
   });
 
   it('decodes JWT facts with readable dates and never claims verification', () => {
-    const r = analyse(fixture('synthetic/jwt-valid.txt'), { now: Date.UTC(2026, 10, 28, 10) });
+    const r = analyse(fixture('synthetic/jwt-valid.txt'), { knowledge: K, now: Date.UTC(2026, 10, 28, 10) });
     const jwt = r.facts.find((f) => f.label.startsWith('JWT'));
     expect(jwt?.lines.join('\n')).toMatch(/exp: 2026-11-28 10:50:00 UTC \(in 50 min\)/);
     expect(jwt?.lines.join('\n')).toMatch(/Microsoft Entra ID, tenant 72f988bf/);
@@ -45,22 +45,22 @@ describe('ranking and report', () => {
 
   it('shows jku/x5u key URLs as facts only', () => {
     const b = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const r = analyse(`${b({ alg: 'RS256', jku: 'https://attacker.example/jwks.json' })}.${b({ sub: 'a', exp: 4102444800 })}.c2ln`, { now: NOW });
+    const r = analyse(`${b({ alg: 'RS256', jku: 'https://attacker.example/jwks.json' })}.${b({ sub: 'a', exp: 4102444800 })}.c2ln`, { knowledge: K, now: NOW });
     expect(r.facts.flatMap((f) => f.lines).join('\n')).toMatch(/jku.*never fetched/);
   });
 
   it('flags a status mismatch: insufficient_scope on a 401', () => {
-    const r = analyse(fixture('captured/api-insufficient-scope.txt'), { now: NOW });
+    const r = analyse(fixture('captured/api-insufficient-scope.txt'), { knowledge: K, now: NOW });
     expect(r.findings[0]?.detail).toMatch(/RFC 6750 §3\.1 says insufficient_scope goes with 403, not 401/);
   });
 
   it('renders text for the CLI with secrets masked unless asked', () => {
-    const r = analyse(fixture('captured/api-expired-jwt.txt'), { now: NOW });
+    const r = analyse(fixture('captured/api-expired-jwt.txt'), { knowledge: K, now: NOW });
     const text = formatReport(r, { fixLabels: knowledge.fixes });
     expect(text).toMatch(/^Read as: curl -v \/ -i output/);
     expect(text).toMatch(/1\. The token expired/);
     expect(text).toMatch(/Fix: Refresh OAuth tokens — https:\/\/fix401\.dev\/guide\/refresh-oauth-token\/\?client=curl/);
-    const d = analyse(fixture('captured/api-double-bearer.txt'), { now: NOW });
+    const d = analyse(fixture('captured/api-double-bearer.txt'), { knowledge: K, now: NOW });
     expect(formatReport(d)).toContain('Authorization: Bearer [redacted]');
     expect(formatReport(d)).not.toContain('good-token-7f3a9c');
     expect(formatReport(d, { showSecrets: true })).toContain('Authorization: Bearer Bearer good-token-7f3a9c');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src/diagnose/redact.ts';
 import { analyse } from '../../../src/diagnose/report.ts';
 import { INPUT_KINDS } from '../../../src/diagnose/types.ts';
-import { fixture, NOW } from './support.ts';
+import { fixture, NOW, K } from './support.ts';
 
 const MB5 = 5 * 1024 * 1024;
 const fill = (unit: string) => unit.repeat(Math.ceil(MB5 / unit.length)).slice(0, MB5);
@@ -21,7 +21,7 @@ const piece = fc.constantFrom(
 describe('never throws', () => {
   it('on arbitrary text, in every kind (fast-check)', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), fc.constantFrom(undefined, ...INPUT_KINDS), (s, kind) => {
-      const r = analyse(s, { kind, now: NOW });
+      const r = analyse(s, { knowledge: K, kind, now: NOW });
       expect(Array.isArray(r.findings)).toBe(true);
       redact(s);
     }), { numRuns: 3000 });
@@ -30,7 +30,7 @@ describe('never throws', () => {
   it('on inputs assembled from HTTP, curl, HAR and JWT fragments (fast-check)', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 80 }), fc.constantFrom(undefined, ...INPUT_KINDS), (parts, kind) => {
       const s = parts.join('');
-      const r = analyse(s, { kind, now: NOW });
+      const r = analyse(s, { knowledge: K, kind, now: NOW });
       for (const f of r.findings) expect(f.score).toBeGreaterThanOrEqual(0);
       redact(s);
     }), { numRuns: 5000 });
@@ -39,8 +39,8 @@ describe('never throws', () => {
   it('on arbitrary JSON, read as HAR and as JSON (fast-check)', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
       const s = JSON.stringify({ log: { entries: [v, { request: v, response: v }] } });
-      analyse(s, { now: NOW });
-      analyse(JSON.stringify(v) ?? 'null', { kind: 'json', now: NOW });
+      analyse(s, { knowledge: K, now: NOW });
+      analyse(JSON.stringify(v) ?? 'null', { knowledge: K, kind: 'json', now: NOW });
       redact(s);
     }), { numRuns: 2000 });
   }, 60_000);
@@ -51,7 +51,7 @@ describe('never throws', () => {
       const s = sources[i] ?? '';
       const x = a % (s.length + 1);
       const y = b % (s.length + 1);
-      analyse(s.slice(0, x) + ins + s.slice(y), { now: NOW });
+      analyse(s.slice(0, x) + ins + s.slice(y), { knowledge: K, now: NOW });
     }), { numRuns: 600 });
   }, 30_000);
 });
@@ -76,7 +76,7 @@ describe('never hangs: 5 MB inputs', () => {
     // A generous bound (the machine may be busy): catastrophic backtracking would take minutes, not seconds.
     it(`${name} is analysed and redacted within 10 s`, () => {
       const t0 = performance.now();
-      const r = analyse(input, { now: NOW });
+      const r = analyse(input, { knowledge: K, now: NOW });
       redact(input);
       const ms = performance.now() - t0;
       expect(r).toBeDefined();

@@ -1,4 +1,6 @@
 // Shared helpers for the diagnoser tests: fixture manifests and a deterministic clock.
+import knowledge from '../../../src/registry/knowledge.gen.json' with { type: 'json' };
+import type { Knowledge } from '../../../src/diagnose/atlas.ts';
 import { readFileSync } from 'node:fs';
 import type { InputKind } from '../../../src/diagnose/types.ts';
 
@@ -36,3 +38,6 @@ export function fixture(path: string): string {
 
 /** A fixed "now" for tests that do not care about the clock: 2026-11-28 10:00 UTC. */
 export const NOW = Date.UTC(2026, 10, 28, 10, 0, 0);
+
+/** The knowledge data, as the page fetches it and the CLI imports it. */
+export const K = knowledge as Knowledge;
