@@ -9,7 +9,7 @@
 import { START, type Wizard } from './machine.ts';
 
 /** Version of the URL format and of the tree it encodes. Bump when state ids change meaning. */
-export const URL_VERSION = '1';
+export const URL_VERSION = '2';
 
 /** The visitor's setup as tab ids (src/lib/tabs.ts), by tab set name. */
 export type Env = { [K in 'browser' | 'os' | 'client' | 'server']?: string | undefined };

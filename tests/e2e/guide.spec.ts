@@ -94,7 +94,7 @@ test.describe('navigation', () => {
     await expect(nav.getByRole('link', { name: 'What a 401 means' })).toHaveAttribute('href', '/guide/what-is-401/');
     // Sections other than "Understanding 401" are one link each, to their part of the guide index.
     const basics = ofType('concept', 'compare', 'platform').length;
-    const otherSections = new Set(pages.map((p) => String(p.data['type'])).map((t) => ({ method: 'methods', cause: 'causes', fix: 'fixes', server: 'server', prevention: 'more', faq: 'more' })[t]).filter(Boolean));
+    const otherSections = new Set(pages.map((p) => String(p.data['type'])).map((t) => ({ method: 'methods', cause: 'causes', fix: 'fixes', server: 'server', service: 'services', prevention: 'more', faq: 'more' })[t]).filter(Boolean));
     await expect(nav.getByRole('link')).toHaveCount(basics + otherSections.size);
     for (const link of await nav.getByRole('link').all()) {
       const href = await link.getAttribute('href');

@@ -37,9 +37,9 @@ test.describe('keyboard, focus and announcements', () => {
     }
     await page.keyboard.press('Enter');
     await expect(heading(page)).toBeFocused();
-    await expect(heading(page)).toHaveText(q('webPrivate'));
-    await expect(page.locator('[data-live]')).toHaveText(q('webPrivate'));
-    await expect(page).toHaveURL((u) => u.pathname === pathOf('webPrivate'));
+    await expect(heading(page)).toHaveText(q('webSession'));
+    await expect(page.locator('[data-live]')).toHaveText(q('webSession'));
+    await expect(page).toHaveURL((u) => u.pathname === pathOf('webSession'));
     expectClean(problems);
   });
 });
@@ -49,12 +49,13 @@ test.describe('history', () => {
     await page.goto('/wizard/');
     await ready(page);
     await answer(page, label('start', 'api')).click();
+    await answer(page, label('apiWhich', 'own')).click();
     await answer(page, label('apiSymptom', 'never')).click();
     await answer(page, label('apiNever', 'key')).click();
     await expect(heading(page)).toHaveText(q('apiKey'));
     await expect(page).toHaveURL((u) => u.pathname === pathOf('apiKey'));
     const at = page.url();
-    expect(new URL(at).searchParams.get('v')).toBe('1');
+    expect(new URL(at).searchParams.get('v')).toBe('2');
     await page.goBack();
     await expect(heading(page)).toHaveText(q('apiNever'));
     await expect(heading(page)).toBeFocused();
@@ -68,7 +69,7 @@ test.describe('history', () => {
     await ready(page);
     await expect(heading(page)).toHaveText(q('apiKey'));
     const crumbs = page.getByRole('navigation', { name: 'Your answers' });
-    await expect(crumbs.getByRole('link')).toHaveText(['Calling an API', 'Never worked', 'API key']);
+    await expect(crumbs.getByRole('link')).toHaveText(['Calling an API', 'My own or another API', 'Never worked', 'API key']);
   });
 
   test('the in-page Back and Start again go to the previous question and the first one', async ({ page }) => {
@@ -121,8 +122,8 @@ test.describe('kept answers', () => {
 
 test.describe('broken links', () => {
   for (const [url, notice] of [
-    ['/wizard/step/web-prompt/?v=1&k=api-symptom', /incomplete or changed/],
-    ['/wizard/step/web-prompt/?v=1&browser=netscape', /incomplete or changed/],
+    ['/wizard/step/web-prompt/?v=2&k=api-symptom', /incomplete or changed/],
+    ['/wizard/step/web-prompt/?v=2&browser=netscape', /incomplete or changed/],
     ['/wizard/step/web-prompt/?v=7', /older version/],
   ] as const) {
     test(`${url} starts again with a short notice`, async ({ page, baseURL }) => {
@@ -199,8 +200,8 @@ test.describe('escalation summary', () => {
     await page.getByLabel('Address of the page or API (URL)').fill('https://shop.example/account');
     await page.getByLabel('The exact error text').fill('401 Unauthorized: invalid username or password');
     const summary = stepArea(page).locator('[data-summary]');
-    await expect(summary).toContainText('What I see: Website in a browser › Password rejected › Password filled in for me › Not fixed: Check the username and password');
-    await expect(summary).toContainText('1. Check the username and password — http');
+    await expect(summary).toContainText(`What I see: Website in a browser › Password rejected › Password filled in for me › Not fixed: ${copy.fixes['check-credentials']?.title}`);
+    await expect(summary).toContainText(`1. ${copy.fixes['check-credentials']?.title} — http`);
     await expect(summary).toContainText('Address: https://shop.example/account');
     await expect(summary).toContainText('(No passwords, tokens or keys are included.)');
     await stepArea(page).getByRole('button', { name: 'Copy summary' }).click();
@@ -233,12 +234,13 @@ test.describe('per-fix outcome pages', () => {
   test('show the fix for the visitor’s setup, "Did this fix it?" and a way into the wizard', async ({ page, baseURL }) => {
     const problems = await watchPage(page, new URL(baseURL ?? '').origin);
     await page.goto('/wizard/outcome/clear-cached-credentials/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Try this: Clear saved sign-in details');
-    const fix = page.getByRole('link', { name: 'Open the steps: Clear saved sign-in details' });
+    const title = copy.fixes['clear-cached-credentials']?.title ?? '';
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Try this: ${title}`);
+    const fix = page.getByRole('link', { name: `Open the steps: ${title}` });
     await expect(fix).toHaveAttribute('href', '/guide/clear-cached-credentials/?browser=firefox&os=windows');
     await expect(page.getByRole('heading', { name: 'Did this fix it?' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Yes, it works now' })).toHaveAttribute('href', '/wizard/step/solved/?v=1');
-    await expect(page.getByRole('link', { name: 'Start the wizard' })).toHaveAttribute('href', '/wizard/?v=1');
+    await expect(page.getByRole('link', { name: 'Yes, it works now' })).toHaveAttribute('href', '/wizard/step/solved/?v=2');
+    await expect(page.getByRole('link', { name: 'Start the wizard' })).toHaveAttribute('href', '/wizard/?v=2');
     await expect(page.getByRole('link', { name: 'Old saved credentials keep being sent' })).toHaveAttribute('href', '/guide/cached-client-credentials/');
     // Parameters from the diagnoser's link win over detection.
     await page.goto('/wizard/outcome/fix-authorization-header/?client=python');
@@ -265,15 +267,27 @@ test.describe('static pages', () => {
     }
     const sitemap = await (await request.get('/sitemap-0.xml')).text();
     const wizardUrls = [...sitemap.matchAll(/<loc>[^<]*?(\/wizard\/[^<]*)<\/loc>/g)].map((m) => m[1]);
-    expect(wizardUrls.sort()).toEqual(['/wizard/', '/wizard/tree/']);
+    const { branches } = await import('../../src/wizard/tree.ts');
+    expect(wizardUrls.sort()).toEqual(['/wizard/', '/wizard/tree/', ...branches().map((b) => `/wizard/tree/${b.answer}/`)].sort());
   });
 
-  test('the tree page shows every question and links every outcome', async ({ page }) => {
-    await page.goto('/wizard/tree/');
-    for (const [id, step] of WIZARD.steps) {
-      if (step.kind === 'question') await expect(page.getByRole('main').locator(`a[href="${pathOf(id)}?v=1"]`)).toHaveText(q(id));
+  test('the tree pages show every question and link every outcome, one page per first answer', async ({ page }) => {
+    const { branches } = await import('../../src/wizard/tree.ts');
+    let outcomes = 0;
+    const questions = new Set<string>();
+    for (const b of branches()) {
+      await page.goto('/wizard/tree/');
+      await page.getByRole('main').getByRole('link', { name: label('start', b.answer) }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('start', b.answer));
+      for (const [id, step] of WIZARD.steps) {
+        if (step.kind !== 'question' || !WIZARD.isAncestor(b.to, id)) continue;
+        await expect(page.getByRole('main').locator(`a[href="${pathOf(id)}?v=2"]`)).toHaveText(q(id));
+        questions.add(id);
+      }
+      outcomes += await page.getByRole('main').locator('a[href^="/guide/"]').count();
     }
-    await expect(page.getByRole('main').locator('a[href^="/guide/"]')).toHaveCount([...WIZARD.steps.values()].filter((s) => s.kind === 'outcome').length);
+    expect(questions.size).toBe([...WIZARD.steps.values()].filter((s) => s.kind === 'question').length - 1);
+    expect(outcomes).toBe([...WIZARD.steps.values()].filter((s) => s.kind === 'outcome').length);
   });
 
   test('work with JavaScript off: answers are plain links', async ({ browser }) => {
@@ -281,7 +295,7 @@ test.describe('static pages', () => {
     const page = await context.newPage();
     await page.goto('/wizard/');
     await answer(page, label('start', 'server')).click();
-    await expect(page).toHaveURL(/\/wizard\/step\/server-symptom\/\?v=1$/);
+    await expect(page).toHaveURL(/\/wizard\/step\/server-symptom\/\?v=2$/);
     await expect(heading(page)).toHaveText(q('serverSymptom'));
     await expect(page.locator('[data-env]')).toBeHidden();
     await context.close();

@@ -86,7 +86,7 @@ describe('the decision tree page', () => {
   it('lists every question and every outcome, generated from the machine', () => {
     const html = treeHtml(copy);
     for (const [id, step] of WIZARD.steps) {
-      if (step.kind === 'question') expect(html, id).toContain(`href="/wizard/${id === START ? '' : `step/${id.replace(/[A-Z]|\d+/g, (m) => `-${m.toLowerCase()}`)}/`}?v=1"`);
+      if (step.kind === 'question') expect(html, id).toContain(`href="/wizard/${id === START ? '' : `step/${id.replace(/[A-Z]|\d+/g, (m) => `-${m.toLowerCase()}`)}/`}?v=2"`);
       if (step.kind === 'outcome') expect(html, id).toContain(`href="/guide/${step.fix}/"`);
     }
   });

@@ -33,8 +33,8 @@ describe('wizard URLs', () => {
   });
 
   it('carry the format version', () => {
-    expect(encode(WIZARD, { state: 'webPrompt', furthest: 'webPrompt', env: {} })).toBe('/wizard/step/web-prompt/?v=1');
-    expect(dec('/wizard/step/web-prompt/?v=2')).toMatchObject({ ok: false, reason: 'stale', state: START });
+    expect(encode(WIZARD, { state: 'webPrompt', furthest: 'webPrompt', env: {} })).toBe('/wizard/step/web-prompt/?v=2');
+    expect(dec('/wizard/step/web-prompt/?v=1')).toMatchObject({ ok: false, reason: 'stale', state: START });
     expect(dec('/wizard/step/web-prompt/?v=0')).toMatchObject({ ok: false, reason: 'stale' });
     // A bare step path (typed by hand, or a shared link without the query) is still that step.
     expect(dec('/wizard/step/web-prompt/')).toMatchObject({ ok: true, state: 'webPrompt' });
@@ -42,15 +42,15 @@ describe('wizard URLs', () => {
 
   it('send stale, mangled or hand-edited URLs to the start, with a reason', () => {
     for (const url of [
-      '/wizard/step/no-such-step/?v=1',
-      '/wizard/step/web-Prompt/?v=1',
-      '/wizard/step/webprompt/?v=1',
-      '/wizard/step/start/?v=1',
-      '/wizard/step/web-prompt/?v=1&k=api-symptom', // kept answers must continue from here
-      '/wizard/step/web-prompt/?v=1&k=nonsense',
-      '/wizard/step/web-prompt/?v=1&browser=netscape',
-      '/wizard/step/web-prompt/?v=1&os=%3Cscript%3E',
-      '/guide/clear-cookies/?v=1',
+      '/wizard/step/no-such-step/?v=2',
+      '/wizard/step/web-Prompt/?v=2',
+      '/wizard/step/webprompt/?v=2',
+      '/wizard/step/start/?v=2',
+      '/wizard/step/web-prompt/?v=2&k=api-symptom', // kept answers must continue from here
+      '/wizard/step/web-prompt/?v=2&k=nonsense',
+      '/wizard/step/web-prompt/?v=2&browser=netscape',
+      '/wizard/step/web-prompt/?v=2&os=%3Cscript%3E',
+      '/guide/clear-cookies/?v=2',
     ]) {
       const d = dec(url);
       expect(d.ok, url).toBe(false);
@@ -60,7 +60,7 @@ describe('wizard URLs', () => {
   });
 
   it('ignore query parameters they do not own (e.g. campaign tags)', () => {
-    expect(dec('/wizard/step/web-prompt/?v=1&utm_source=mail')).toMatchObject({ ok: true, state: 'webPrompt' });
+    expect(dec('/wizard/step/web-prompt/?v=2&utm_source=mail')).toMatchObject({ ok: true, state: 'webPrompt' });
   });
 
   it('never throw, and decode anything they did not make to the start', () => {
@@ -76,7 +76,7 @@ describe('wizard URLs', () => {
     );
     fc.assert(
       fc.property(fc.constantFrom(...ids), fc.string({ maxLength: 40 }), (id, junk) => {
-        const d = decode(WIZARD, `/wizard/step/${slugOf(id)}${junk}/`, `?v=1`, known);
+        const d = decode(WIZARD, `/wizard/step/${slugOf(id)}${junk}/`, `?v=2`, known);
         if (d.ok) expect(d.state === id || junk === '' || stateOfPath(WIZARD, `/wizard/step/${slugOf(id)}${junk}/`) === d.state).toBe(true);
         else expect(d.state).toBe(START);
       }),
