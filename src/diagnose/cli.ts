@@ -9,6 +9,7 @@ import type { Knowledge } from './atlas.ts';
 import { analyse, formatReport } from './report.ts';
 import knowledge from '../registry/knowledge.gen.json' with { type: 'json' };
 import { INPUT_KINDS, type InputKind } from './types.ts';
+import { verifyEvidence, verifyHeadline, type VerifyResult } from './verify.ts';
 
 const USAGE = `Usage: fix401-diagnose [options] [file]
 Reads curl -v output, an HTTP response, a HAR file, a JWT or an error message
@@ -16,14 +17,19 @@ Reads curl -v output, an HTTP response, a HAR file, a JWT or an error message
 
   curl -sv https://api.example.com/ 2>&1 | npx fix401-diagnose
   npx fix401-diagnose trace.har
+  npx fix401-diagnose --key jwks.json token.txt
 
 Options:
   --kind <k>        read the input as: ${INPUT_KINDS.join(', ')}
+  --key <file>      check the signature of the JWT in the input with this key:
+                    a JWK, a JWKS, a PEM public key or certificate, or an HMAC
+                    secret (checked locally; key URLs in the token are never fetched)
   --json            print the report as JSON
   --show-secrets    print evidence unmasked (masked by default)
   -h, --help        show this help
 
-Exit status: 1 when a cause was found, 0 when none, 2 on errors.
+Exit status: 1 when a cause was found (or, with --key, the signature did not
+verify), 0 when none, 2 on errors.
 `;
 
 /** Streams the CLI writes to (injectable for tests). */
@@ -49,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { kind: { type: 'string' }, json: { type: 'boolean' }, 'show-secrets': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { kind: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' }, 'show-secrets': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.stderr(`fix401-diagnose: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
@@ -86,9 +92,30 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`fix401-diagnose: cannot read ${file ?? 'standard input'}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+  let keyText: string | undefined;
+  if (values.key !== undefined) {
+    try {
+      keyText = io.readFile(values.key);
+    } catch (e) {
+      io.stderr(`fix401-diagnose: cannot read the key ${values.key}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+  }
   const report = analyse(input, { kind, now: io.now, knowledge: knowledge as Knowledge });
-  io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { showSecrets, fixLabels: knowledge.fixes }));
-  return report.findings.length > 0 ? 1 : 0;
+  // With --key: the first signed JWT in the input that the key verifies, else the first one found.
+  const verification: VerifyResult | undefined = keyText === undefined ? undefined : await verifyEvidence(input, keyText);
+  if (json) {
+    io.stdout(`${JSON.stringify(keyText === undefined ? report : { ...report, verification: verification ?? null }, null, 2)}\n`);
+  } else {
+    let out = formatReport(report, { showSecrets, fixLabels: knowledge.fixes });
+    if (keyText !== undefined) {
+      out += verification
+        ? `\nSignature (checked locally with ${values.key}):\n  ${verifyHeadline(verification)}\n  ${verification.explanation}\n`
+        : `\nSignature: no signed JWT in the input to check ${values.key} against.\n`;
+    }
+    io.stdout(out);
+  }
+  return report.findings.length > 0 || verification?.ok === false ? 1 : 0;
 }
 
 /**

@@ -28,7 +28,7 @@ test('a curl log gives the cause, the evidence line, a confidence and links with
   await expect(first.getByRole('heading', { level: 3 })).toContainText('Authorization header was dropped');
   await expect(first).toContainText('High confidence');
   await expect(first.locator('mark').first()).toContainText('Authorization: Bearer [redacted]');
-  await expect(first.getByRole('link', { name: /^Fix: Keep credentials across a redirect/ })).toHaveAttribute('href', '/guide/keep-auth-on-redirect/?client=curl');
+  await expect(first.getByRole('link', { name: /^Fix: Keep auth on redirects/ })).toHaveAttribute('href', '/guide/keep-auth-on-redirect/?client=curl');
   await expect(first.getByRole('link', { name: 'Walk through it in the wizard' })).toHaveAttribute('href', '/wizard/outcome/keep-auth-on-redirect/');
   await expect(page.getByText(/Detected: curl -v \/ -i output, 2 exchanges/)).toBeVisible();
   expectClean(problems);

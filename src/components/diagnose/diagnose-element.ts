@@ -6,17 +6,21 @@
 //    point only at our own /guide/ and /wizard/ paths);
 //  - pasted text reaches the DOM only through textContent / value, never innerHTML;
 //  - secrets are masked on screen unless "Show secrets" is ticked;
-//  - analysis is debounced while typing and yields to the browser before heavy runs.
+//  - analysis is debounced while typing and yields to the browser before heavy runs;
+//  - the optional key field: when it is filled and the evidence holds a JWT, the signature checker
+//    (src/diagnose/verify.ts) is loaded — a same-origin script, only then — and checks it with
+//    WebCrypto in this browser. It runs as a Web Worker rather than through import(): a dynamic
+//    import makes Vite add its ~1 KB preload helper to the start-up JS, which the 30 KB budget of
+//    the engine loaded at page start has no room for. The key never leaves the page either way.
 
 import { redact, redactLine } from '../../diagnose/redact';
 import { analyse } from '../../diagnose/report';
 import type { InputKind, RankedFinding, Report } from '../../diagnose/types';
+import type { VerifyReply } from '../../diagnose/verify';
 import type { Knowledge } from '../../diagnose/atlas';
 
 const MAX_FILE = 50 * 1024 * 1024;
 const DEBOUNCE_MS = 300;
-
-const CONF_LABEL = { high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence' } as const;
 
 /** Creates an element holding text (always via textContent). */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
@@ -33,6 +37,8 @@ function safeHref(href: string): string {
 class FixDiagnose extends HTMLElement {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private runId = 0;
+  /** The signature checker (src/diagnose/verify.ts as a worker), loaded only once a key is given. */
+  private worker: Worker | undefined;
   /** The vendor error atlas; analysis waits for it (a failed fetch means analysing without it). */
   private knowledge: Promise<Knowledge | undefined> = fetch('/diagnose/knowledge.json')
     .then((r) => (r.ok ? (r.json() as Promise<Knowledge>) : undefined))
@@ -56,7 +62,9 @@ class FixDiagnose extends HTMLElement {
       e.preventDefault();
       this.schedule(0);
     });
-    input.addEventListener('input', () => this.schedule(DEBOUNCE_MS));
+    // Typing in the evidence or the key field (the menu and checkbox handlers below then reschedule at
+    // once; a picked file is read first, then analysed).
+    form.addEventListener('input', (e) => e.target !== file && this.schedule(DEBOUNCE_MS));
     kind.addEventListener('change', () => this.schedule(0));
     show.addEventListener('change', () => this.schedule(0));
     file.addEventListener('change', () => {
@@ -75,7 +83,7 @@ class FixDiagnose extends HTMLElement {
       if (f) void this.load(f);
     });
     this.q<HTMLButtonElement>('[data-dx-clear]').addEventListener('click', () => {
-      input.value = '';
+      input.value = ''; // the key stays, to check the next token against
       file.value = '';
       kind.value = 'auto';
       this.q<HTMLElement>('[data-dx-copybox]').hidden = true;
@@ -90,10 +98,10 @@ class FixDiagnose extends HTMLElement {
   private async load(f: File): Promise<void> {
     const status = this.q<HTMLElement>('[data-dx-status]');
     if (f.size > MAX_FILE) {
-      status.textContent = `That file is ${(f.size / 1048576).toFixed(1)} MB; the diagnoser reads files up to ${MAX_FILE / 1048576} MB.`;
+      status.textContent = (this.dataset['toobig'] ?? '').replace('{mb}', (f.size / 1048576).toFixed(1)); // the limit is MAX_FILE
       return;
     }
-    status.textContent = `Reading ${f.name}…`;
+    status.textContent = (this.dataset['reading'] ?? '').replace('{name}', f.name);
     const text = await f.text();
     this.q<HTMLTextAreaElement>('[data-dx-input]').value = text;
     this.q<HTMLSelectElement>('[data-dx-kind]').value = 'auto';
@@ -107,7 +115,7 @@ class FixDiagnose extends HTMLElement {
     this.timer = setTimeout(() => {
       const text = this.q<HTMLTextAreaElement>('[data-dx-input]').value;
       if (text.length > 200_000) {
-        this.q<HTMLElement>('[data-dx-status]').textContent = 'Analysing…';
+        this.q<HTMLElement>('[data-dx-status]').textContent = this.dataset['busy'] ?? '';
         // Let the status paint (two frames), then do the work.
         requestAnimationFrame(() => setTimeout(() => this.run(id, text), 0));
       } else this.run(id, text);
@@ -119,6 +127,7 @@ class FixDiagnose extends HTMLElement {
     if (id !== this.runId) return; // superseded by newer input
     const status = this.q<HTMLElement>('[data-dx-status]');
     const detected = this.q<HTMLElement>('[data-dx-detected]');
+    this.verify(id, text);
     if (text.trim() === '') {
       this.render(undefined);
       detected.textContent = '';
@@ -133,13 +142,31 @@ class FixDiagnose extends HTMLElement {
     const report = analyse(text, { kind, knowledge });
     const ms = Math.round(performance.now() - t0);
     detected.textContent = kind
-      ? `Read as ${label(report.kind)} (you chose this; detection said ${label(report.detected)}).`
-      : `Detected: ${label(report.detected)}${report.exchanges ? `, ${report.exchanges} exchange${report.exchanges === 1 ? '' : 's'}` : ''}. Analysed in ${ms} ms.`;
+      ? (this.dataset['chosen'] ?? '').replace('{kind}', label(report.kind)).replace('{detected}', label(report.detected))
+      : (this.dataset['detected'] ?? '').replace('{detected}', label(report.detected)).replace('{exchanges}', report.exchanges ? `, ${report.exchanges} exchange${report.exchanges === 1 ? '' : 's'}` : '').replace('{ms}', String(ms));
     this.render(report);
     const top = report.findings[0];
     status.textContent = top
       ? `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}. Most likely: ${top.title}`
       : this.dataset['none'] ?? '';
+  }
+
+  /**
+   * Checks the signature of the JWT in the evidence with the pasted key, when both are there, in a
+   * Web Worker built from src/diagnose/verify.ts (created on first use; replies carry the run id).
+   * The worker finds the token and words the result (a headline line, then why); this shows it.
+   */
+  private verify(id: number, text: string): void {
+    const box = this.q<HTMLElement>('[data-dx-verify]');
+    const key = this.q<HTMLTextAreaElement>('[data-dx-key]').value;
+    // JWTs start with "eyJ": without one (or without a key) the checker is not even loaded.
+    box.hidden = !key.trim() || !text.includes('eyJ');
+    if (box.hidden) return;
+    // Until the reply: "checking…", which also says what to do if the checker never loads.
+    const words = this.fill(box, 'v', this.dataset['vwait'] ?? '');
+    const w = (this.worker ??= new Worker(new URL('../../diagnose/verify.ts', import.meta.url), { type: 'module' }));
+    w.onmessage = ({ data }: MessageEvent<VerifyReply>) => data.id === this.runId && (words.textContent = data.text); // else superseded
+    w.postMessage({ id, text, key });
   }
 
   private mask(s: string): string {
@@ -184,7 +211,7 @@ class FixDiagnose extends HTMLElement {
   private finding(f: RankedFinding, i: number): DocumentFragment {
     const card = this.clone('[data-dx-finding-tpl]');
     this.fill(card, 'title', `${i + 1}. ${f.title}`);
-    this.fill(card, 'conf', CONF_LABEL[f.confidence]).dataset['c'] = f.confidence; // colours: data-[c=…] classes in the template
+    this.fill(card, 'conf', this.dataset[`conf${f.confidence}`] ?? '').dataset['c'] = f.confidence; // colours: data-[c=…] classes in the template
     this.fill(card, 'detail', f.detail ?? '');
     const box = card.querySelector('[data-f=evidence]');
     for (const e of f.evidence) {
