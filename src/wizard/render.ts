@@ -77,11 +77,12 @@ function trail(v: View, copy: Copy): string {
   const items = line.slice(1).map((id, i) => {
     const from = line[i] ?? START;
     const label = esc(answerLabel(from, PARENT.get(id)?.event ?? '', copy));
-    if (i < here) return `<li>${link(v, from, 'wizard.back', here - i, 'link', label)}</li>`;
+    // Each answer is a 24 px target with room around it (WCAG 2.2 2.5.8), however long the trail grows.
+    if (i < here) return `<li>${link(v, from, 'wizard.back', here - i, 'link inline-block min-h-6 min-w-6 py-1', label)}</li>`;
     if (i === here) return `<li class="text-zinc-600 dark:text-zinc-400"><span class="sr-only">Earlier answer here: </span>${label}</li>`;
-    return `<li>${link(v, from, 'wizard.forward', i - here, 'link opacity-80', label, ` aria-label="Kept answer: ${label}"`)}</li>`;
+    return `<li>${link(v, from, 'wizard.forward', i - here, 'link inline-block min-h-6 min-w-6 py-1 opacity-80', label, ` aria-label="Kept answer: ${label}"`)}</li>`;
   });
-  return `<nav aria-label="Your answers" class="mb-4 text-sm"><ol class="flex flex-wrap gap-x-3 gap-y-1 [&>li+li]:before:me-3 [&>li+li]:before:content-['›']">${items.join('')}</ol></nav>`;
+  return `<nav aria-label="Your answers" class="mb-4 text-sm"><ol class="flex flex-wrap items-center gap-x-4 gap-y-2 [&>li+li]:before:me-3 [&>li+li]:before:content-['›']">${items.join('')}</ol></nav>`;
 }
 
 const P = 'mt-3 text-zinc-700 dark:text-zinc-300';
@@ -175,7 +176,7 @@ export function renderStep(v: View, copy: Copy): string {
     `<div data-sets="${sets}"><p class="mb-4 rounded-md border-s-4 border-sky-600 bg-sky-50 px-4 py-3 dark:bg-sky-950/40" data-notice${v.notice ? `>${esc(v.notice)}` : ' hidden>'}</p>` +
     trail(v, copy) +
     `<p class="text-sm font-medium text-zinc-600 dark:text-zinc-400">${progress}</p>` +
-    `<h2 id="wz-h" tabindex="-1" class="mt-1 text-2xl font-semibold focus:outline-none">${esc(headingOf(v.state, copy))}</h2>` +
+    `<h2 id="wz-h" tabindex="-1" class="mt-1 scroll-mt-48 text-2xl font-semibold focus:outline-none">${esc(headingOf(v.state, copy))}</h2>` +
     body +
     (nav ? `<p class="mt-8 flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800" data-nav>${nav}</p>` : '') +
     '</div>'
