@@ -20,7 +20,7 @@ function node(id: string, copy: Copy): string {
     return `<ol class="list-decimal ps-6">${tries
       .map(
         ([fix, cause], i) =>
-          `<li><a class="link" href="/guide/${fix}/">${esc(copy.fixes[fix]?.title ?? fix)}</a> <span class="text-zinc-600 dark:text-zinc-400">(${esc(copy.causes[cause]?.label ?? cause)})</span> <a class="link text-sm" href="${pathOf(`${s.leaf}${i + 1}`)}?v=${URL_VERSION}">step<span class="sr-only">: suggestion ${i + 1} for these answers</span></a></li>`,
+          `<li><a class="link" href="/guide/${fix}/">${esc(copy.fixes[fix]?.title ?? fix)}</a> <span class="text-muted">(${esc(copy.causes[cause]?.label ?? cause)})</span> <a class="link text-sm" href="${pathOf(`${s.leaf}${i + 1}`)}?v=${URL_VERSION}">step<span class="sr-only">: suggestion ${i + 1} here</span></a></li>`,
       )
       .join('')}</ol>`;
   }
