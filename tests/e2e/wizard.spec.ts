@@ -103,7 +103,9 @@ test.describe('kept answers', () => {
     // The kept line survives a reload (it is in the URL).
     await page.reload();
     await ready(page);
-    await expect(crumbs.getByRole('link', { name: 'Kept answer: Right password, box comes back' })).toBeVisible();
+    // The kept answers are filled in from the furthest step's page, fetched after load: on a busy
+    // 2-core CI machine that can take longer than the default 5 s.
+    await expect(crumbs.getByRole('link', { name: 'Kept answer: Right password, box comes back' })).toBeVisible({ timeout: 20_000 });
     // Forward through the kept answers…
     await crumbs.getByRole('link', { name: 'Kept answer: Right password, box comes back' }).click();
     await expect(heading(page)).toHaveText(q('webPromptCreds'));
