@@ -1,15 +1,13 @@
 // axe (WCAG 2.2 AA) beyond the model-based run (which audits every state once, light theme, as the
 // in-place wizard renders it): a sample of steps loaded directly in both themes, the per-fix outcome
 // pages, a step with kept answers, a broken-link notice and an escalation summary.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
 import { WIZARD } from '../../src/wizard/wizard.ts';
 import { FIX_SLUGS } from '../../src/wizard/outcomes.ts';
 import { pathOf } from '../../src/wizard/url.ts';
-import { expectClean, watchPage } from './support/pages.ts';
+import { expectAccessible, expectClean, watchPage } from './support/pages.ts';
 import { ready } from './wizard-support.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ids = [...WIZARD.steps.keys()];
 
 /** Loads a page once and runs axe in each scheme (the site follows the system scheme live). */
@@ -20,12 +18,7 @@ async function audit(browser: Browser, baseURL: string | undefined, url: string,
   await page.goto(url);
   if (wizard) await ready(page);
   await expect(page.locator('h1')).toHaveCount(1);
-  for (const scheme of schemes) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    expect(axe.violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
+  await expectAccessible(page, schemes);
   expectClean(problems);
   await context.close();
 }

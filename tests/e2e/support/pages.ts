@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect } from '@playwright/test';
 
 /**
@@ -49,4 +50,22 @@ export function expectClean(problems: PageProblems): void {
   expect(problems.consoleErrors, 'console errors').toEqual([]);
   expect(problems.cspViolations, 'CSP violations').toEqual([]);
   expect(problems.foreignRequests, 'requests to other origins').toEqual([]);
+}
+
+/** WCAG 2.2 AA rule tags for axe. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe on a loaded page in each colour scheme: the system scheme is switched and the site
+ * follows it live, so one page load serves both themes.
+ * @param page a page from browser.newContext() (axe needs one)
+ * @param schemes the schemes to check, in order
+ */
+export async function expectAccessible(page: Page, schemes: ReadonlyArray<'light' | 'dark'>): Promise<void> {
+  for (const scheme of schemes) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    expect(axe.violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 }
