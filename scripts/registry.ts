@@ -342,9 +342,6 @@ export const SERVICES: Readonly<Record<ServiceSlug, ServiceEntry>> = ${obj(
     services.map((s) => [s.slug, str({ title: s.data.title, label: s.data.label, aliases: s.data.aliases, audiences: s.data.audiences, causes: s.data.causes })]),
   )};
 
-/** Each cause's default fix (its first), for code that needs only that (the diagnoser's engine). */
-export const DEFAULT_FIX: Readonly<Record<CauseSlug, FixSlug>> = ${obj(causes.map((c) => [c.slug, str(c.data.fixes[0])]))};
-
 /** The tab sets each fix page carries, for links that open the visitor's tab. */
 export const FIX_TABS: Readonly<Record<FixSlug, readonly TabSetName[]>> = ${obj(fixes.map((f) => [f.slug, str(f.data.tabs)]))};
 

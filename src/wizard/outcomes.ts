@@ -35,15 +35,3 @@ export function fixHref(fix: FixSlug, env: Env = {}, sets: readonly TabSet[] = F
 export function reachedFixes(leaves: Readonly<Record<string, readonly Try[]>>): FixSlug[] {
   return [...new Set(Object.values(leaves).flatMap((tries) => tries.map(([fix]) => fix)))];
 }
-
-/**
- * @param fix a fix slug
- * @param leaves the wizard's leaves
- * @returns the causes the wizard pairs with this fix, and the other fixes it offers for those causes
- */
-export function relatedTo(fix: FixSlug, leaves: Readonly<Record<string, readonly Try[]>>) {
-  const tries = Object.values(leaves).flat();
-  const causes = [...new Set(tries.filter(([f]) => f === fix).map(([, c]) => c))];
-  const others = [...new Set(tries.filter(([f, c]) => f !== fix && causes.includes(c)).map(([f]) => f))];
-  return { causes, others };
-}
