@@ -19,6 +19,24 @@ export const SECTIONS: ReadonlyArray<{ id: string; label: string; types: readonl
 ];
 
 /**
+ * What each page type is called on a search result ("Fix", "Cause" …). Typed by the schema's
+ * `type` enum, so adding a page type without a label is a type error. The article layout writes
+ * it into the search index (Pagefind meta `kind`); search shows it beside each result.
+ */
+export const TYPE_LABELS: Readonly<Record<ArticleType, string>> = {
+  cause: 'Cause',
+  fix: 'Fix',
+  server: 'Server fix',
+  service: 'Service',
+  concept: 'Concept',
+  method: 'Auth method',
+  platform: 'Platform',
+  compare: 'Comparison',
+  prevention: 'Prevention',
+  faq: 'FAQ',
+};
+
+/**
  * @param slug an article id (its file name without extension)
  * @returns the article's URL path, with the trailing slash the site uses
  */

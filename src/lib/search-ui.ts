@@ -1,7 +1,10 @@
 /** The parts of Pagefind's browser API (pagefind.js) that the search box uses. */
 export interface PagefindApi {
   init?: () => Promise<void>;
-  debouncedSearch: (query: string, options: object, ms: number) => Promise<{ results: Array<{ data: () => Promise<PagefindResult> }> } | null>;
+  /** Sets ranking and other options; call before init. */
+  options?: (options: object) => Promise<void>;
+  /** All pages matching every term, best first; each loads its details on demand. */
+  search: (query: string) => Promise<{ results: Array<{ data: () => Promise<PagefindResult> }> }>;
 }
 
 /** An element with an id inside the indexed part of a page: heading, tab panel, step. */
@@ -18,8 +21,15 @@ export interface PagefindAnchor {
 export interface PagefindResult {
   url: string;
   excerpt: string;
-  /** Page metadata; `tabs` lists the page's tab sets, space-separated (set by ArticleLayout). */
-  meta: { title: string; tabs?: string };
+  /** The page's indexed plain text. */
+  content?: string;
+  /** Word positions of every match on the page. */
+  locations?: number[];
+  /**
+   * Page metadata (set by ArticleLayout): `kind` is the page type label, `tabs` the page's tab
+   * sets (space-separated), `keywords` the short names people search with.
+   */
+  meta: { title: string; kind?: string; tabs?: string; keywords?: string };
   /** Every element with an id, in page order. */
   anchors?: PagefindAnchor[];
   sub_results: PagefindSubResult[];

@@ -2,6 +2,8 @@
 // one per component, because each separate module costs its own request and gzip overhead on
 // every page (≈ 280 B gzipped here), and both always load together.
 
+import headerSearchUrl from './header-search.ts?worker&url';
+
 // ---- theme toggle (markup in src/components/ThemeToggle.astro)
 type Choice = 'system' | 'light' | 'dark';
 const ORDER: Choice[] = ['system', 'light', 'dark'];
@@ -91,3 +93,29 @@ class MobileNav extends HTMLElement {
   }
 }
 customElements.define('fix-mobile-nav', MobileNav);
+
+// ---- header search (markup in src/components/HeaderSearch.astro)
+// Only a loader here: the typeahead (src/scripts/header-search.ts) and Pagefind load on the first
+// focus of a field, so pages that nobody searches from pay a few hundred bytes, not kilobytes.
+// The typeahead is built as one self-contained module whose URL Vite gives us (`?worker&url`: the
+// bundling Vite does for workers, used here for a main-thread module). A plain import('./x')
+// would make Vite add its module-preload helper (≈ 1 KB gzip) to this file, which every page
+// loads up front; with a known URL, the import below is left as it is. The module wires every
+// header search field on the page when it runs.
+let typeahead: Promise<unknown> | undefined;
+addEventListener('focusin', (e) => {
+  if (e.target instanceof Element && e.target.closest('fix-header-search')) typeahead ??= import(/* @vite-ignore */ headerSearchUrl);
+});
+
+// "/" and Ctrl+K / ⌘+K focus the first visible search field (the page's own, or the header's),
+// except while the visitor is typing in a field: then the keys are theirs.
+addEventListener('keydown', (e) => {
+  const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
+  const k = e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+  if ((!slash && !k) || (e.target instanceof Element && e.target.closest('input, textarea, select, [contenteditable]'))) return;
+  const field = [...document.querySelectorAll<HTMLInputElement>('input[type=search]')].find((f) => f.getClientRects().length > 0);
+  if (!field) return;
+  e.preventDefault();
+  field.focus();
+  field.select();
+});
