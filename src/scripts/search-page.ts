@@ -109,10 +109,17 @@ export function start(root: HTMLElement): void {
     history.replaceState(history.state, '', urlWithQuery(location.href, input.value));
     void run(input.value);
   });
+  let loadingMore = false;
   more.addEventListener('click', async () => {
-    const from = list.querySelectorAll('.hit').length;
-    // Focus the first new result, so keyboard users carry on reading where the list grew.
-    (await show(from))?.querySelector('a')?.focus();
+    if (loadingMore) return; // a double click must not add the same results twice
+    loadingMore = true;
+    try {
+      const from = list.querySelectorAll('.hit').length;
+      // Focus the first new result, so keyboard users carry on reading where the list grew.
+      (await show(from))?.querySelector('a')?.focus();
+    } finally {
+      loadingMore = false;
+    }
   });
   // Coming back from a result (or a reload, or a shared link): show the search in the URL.
   const q = queryFromUrl(location.search);

@@ -50,9 +50,12 @@ test.describe('search', () => {
       if (r.url().includes('/pagefind/')) pagefind.push(r.url());
     });
     await page.goto('/guide/what-is-401/');
-    const field = page.getByRole('search').getByRole('searchbox', { name: 'Search' });
-    await field.fill('realm');
+    // The header field is a combobox now (it suggests pages as you type); typing loads Pagefind,
+    // so "no Pagefind before use" is checked before the field is touched.
+    await page.waitForLoadState('load');
     expect(pagefind).toEqual([]);
+    const field = page.getByRole('search').getByRole('combobox', { name: 'Search' });
+    await field.fill('realm');
     await field.press('Enter');
     await expect(page).toHaveURL(/\/search\/\?q=realm$/);
     await expect(page.getByRole('searchbox', { name: 'Search the guide' })).toHaveValue('realm');
