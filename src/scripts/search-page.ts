@@ -127,6 +127,8 @@ export function start(root: HTMLElement): void {
     input.value = q;
     void run(q);
   } else if (input.value.trim()) {
-    void run(input.value); // the browser restored what was typed
+    // Typed before this module arrived, or restored by the browser: search for it now.
+    history.replaceState(history.state, '', urlWithQuery(location.href, input.value));
+    void run(input.value);
   }
 }
