@@ -4,6 +4,7 @@
 // appear in order in the paste after both are normalised (case, quotes, punctuation and runs of
 // white space dropped), a code when it appears as a whole token.
 import type { CauseSlug } from '../registry/registry.gen.ts';
+import type { MessageKnowledge } from './rules/messages.ts';
 import type { TextLine } from './types.ts';
 
 /** One vendor error, as knowledge.gen.json carries it. */
@@ -28,6 +29,8 @@ export interface Knowledge {
   errors: readonly AtlasEntry[];
   /** Per service: its label, and names that show a paste comes from it (lower-case). */
   services: Record<string, { label: string; names?: readonly string[] }>;
+  /** What error messages mean, by their wording (content/diagnose/messages.yaml). */
+  messages?: MessageKnowledge;
 }
 
 /** A match: the entry, the line it was found in, and whether the paste names the entry's service. */

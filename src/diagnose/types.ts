@@ -131,6 +131,8 @@ export interface Finding {
   fix?: FixSlug | undefined;
   /** 0–100: how sure we are, used for ranking. */
   score: number;
+  /** The most this finding's evidence can promise, whatever its score (docs/evaluation.md); set by data-driven rules. */
+  ceiling?: Confidence | undefined;
   evidence: Evidence[];
 }
 
