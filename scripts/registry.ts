@@ -114,7 +114,7 @@ function compileMessages(data: MessagesData, isCause: (s: string) => boolean, er
     const first = !categories[c.id];
     if (first) {
       if (!c.cause || !c.title) errors.push(`${F}: ${c.id}: the first entry of a category needs \`cause\` and \`title\``);
-      const when = (c.when ?? []).map(({ kinds, words, cause, title, bonus }) => ({ ...(kinds ? { kinds } : {}), ...(words ? { words } : {}), cause, title, ...(bonus ? { bonus } : {}) }));
+      const when = (c.when ?? []).map(({ kinds, words, cause, title, bonus, detail }) => ({ ...(kinds ? { kinds } : {}), ...(words ? { words } : {}), cause, title, ...(bonus ? { bonus } : {}), ...(detail ? { detail } : {}) }));
       categories[c.id] = { cause: c.cause ?? '', title: c.title ?? '', ...(c.bonus ? { bonus: c.bonus } : {}), ...(c.detail ? { detail: c.detail } : {}), ...(c.tier ? { tier: c.tier } : {}), ...(when.length ? { when } : {}) };
     } else if (c.cause || c.title || c.bonus !== undefined || c.detail || c.tier || c.when) {
       errors.push(`${F}: ${c.id}: a later entry of a category adds \`patterns\` only (its meaning is set by the first)`);

@@ -102,6 +102,8 @@ export interface Parsed {
   warnings: string[];
   /** HAR metadata: the creator (e.g. "WebInspector"), to reason about sanitised exports. */
   harCreator: string | undefined;
+  /** The input as read (ANSI codes stripped, size capped), for rules that read markup a text parse drops. */
+  text: string;
 }
 
 /** Evidence for a finding: the exact line or claim. */

@@ -260,6 +260,8 @@ const messageCategory = z
           kinds: z.array(z.enum(credKinds)).optional(),
           /** … or when the (normalised) message matches this pattern. */
           words: pattern.optional(),
+          /** Its own explanation, when the category's does not fit it. */
+          detail: z.string().min(10).max(300).optional(),
         }).refine((w) => w.kinds !== undefined || w.words !== undefined, 'a `when` alternative needs `kinds` or `words`'),
       )
       .optional(),

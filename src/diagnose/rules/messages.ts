@@ -28,7 +28,7 @@ interface Meaning {
 /** The knowledge file's `messages`, as scripts/registry.ts writes it. */
 export interface MessageKnowledge {
   /** Per category: its meaning, explanation, tier ceiling and alternatives by credential kind or words. */
-  categories: Record<string, Meaning & { detail?: string; tier?: 'medium' | 'low'; when?: Array<Meaning & { kinds?: readonly string[]; words?: string }> }>;
+  categories: Record<string, Meaning & { detail?: string; tier?: 'medium' | 'low'; when?: Array<Meaning & { kinds?: readonly string[]; words?: string; detail?: string }> }>;
   /** In priority order: a category and the alternation of its patterns. A category may appear again, lower down. */
   match: ReadonlyArray<{ id: string; pattern: string }>;
   /** Second readings: from these categories ("none": unmatched), when all the words match, to another. */
@@ -43,7 +43,7 @@ export interface MessageKnowledge {
 export interface Lexicon {
   match: Array<{ cat: Category; re: RegExp }>;
   categories: MessageKnowledge['categories'];
-  when: Map<Category, Array<{ kinds: ReadonlySet<string>; words: RegExp | undefined; meaning: Meaning }>>;
+  when: Map<Category, Array<{ kinds: ReadonlySet<string>; words: RegExp | undefined; meaning: Meaning & { detail?: string } }>>;
   reclassify: Array<{ from: ReadonlySet<string>; words: RegExp[]; to: Category }>;
   restate: RegExp[];
   pages: RegExp[];
@@ -192,7 +192,7 @@ export function mapCategory(cat: Category, kind: CredKind, text: string, lex: Le
   const n = normalise(text);
   const alt = lex.when.get(cat)?.find((w) => w.kinds.has(kind) || (w.words !== undefined && w.words.test(n)))?.meaning;
   const m = alt ?? c;
-  return { cause: (m?.cause || undefined) as CauseSlug | undefined, title: m?.title ?? '', bonus: m?.bonus ?? 0, detail: c?.detail, ceiling: c?.tier };
+  return { cause: (m?.cause || undefined) as CauseSlug | undefined, title: m?.title ?? '', bonus: m?.bonus ?? 0, detail: alt?.detail ?? c?.detail, ceiling: c?.tier };
 }
 
 /** Base scores by where the message came from. */
