@@ -36,7 +36,7 @@ describe('fix401-diagnose CLI (in process)', () => {
     expect(report.kind).toBe('har');
     expect(report.findings[0]?.rule).toBe('no-credentials');
   });
-  it('says why a cookie was not stored, and Chrome's name for the reason', async () => {
+  it('says why a cookie was not stored, and Chrome’s name for the reason', async () => {
     const x = io();
     expect(await main([`${FIXTURES}synthetic/cookie-blocked-cross-site-lax.har`], x)).toBe(1);
     expect(x.out).toMatch(/1\. The browser will not store the cookie "sid" from api\.ledger-cloud\.example: it has no SameSite attribute \(so Lax, by default\)/);
