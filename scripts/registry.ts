@@ -11,7 +11,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { articleSchema, familiesSchema, tabSetsSchema, treeSchema, type ArticleData, type TreeData } from '../src/registry/schema.ts';
+import { articleSchema, familiesSchema, messagesSchema, tabSetsSchema, treeSchema, type ArticleData, type MessagesData, type TreeData } from '../src/registry/schema.ts';
+import { NAMED_CATEGORIES, type MessageKnowledge } from '../src/diagnose/rules/messages.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CONTENT = join(ROOT, 'content');
@@ -95,6 +96,45 @@ function termsOf(c: Article & { data: { type: 'cause'; label: string; why: strin
   return [...new Set(words.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w)))].slice(0, 48).join(' ');
 }
 
+/**
+ * Checks content/diagnose/messages.yaml beyond its schema (every cause exists, each category is
+ * defined once before any entry that adds wordings, the categories the engine names exist) and
+ * compiles it into what the engine reads: meanings by id, and the match order with each entry's
+ * patterns joined into one alternation.
+ * @param data the validated file
+ * @param isCause whether a slug is a cause page
+ * @param errors where problems are reported
+ * @returns the knowledge file's `messages`
+ */
+function compileMessages(data: MessagesData, isCause: (s: string) => boolean, errors: string[]): MessageKnowledge {
+  const F = 'content/diagnose/messages.yaml';
+  const categories: MessageKnowledge['categories'] = {};
+  const match: Array<MessageKnowledge['match'][number]> = [];
+  for (const c of data.categories) {
+    const first = !categories[c.id];
+    if (first) {
+      if (!c.cause || !c.title) errors.push(`${F}: ${c.id}: the first entry of a category needs \`cause\` and \`title\``);
+      const when = (c.when ?? []).map(({ kinds, words, cause, title, bonus, detail }) => ({ ...(kinds ? { kinds } : {}), ...(words ? { words } : {}), cause, title, ...(bonus ? { bonus } : {}), ...(detail ? { detail } : {}) }));
+      categories[c.id] = { cause: c.cause ?? '', title: c.title ?? '', ...(c.bonus ? { bonus: c.bonus } : {}), ...(c.detail ? { detail: c.detail } : {}), ...(c.tier ? { tier: c.tier } : {}), ...(when.length ? { when } : {}) };
+    } else if (c.cause || c.title || c.bonus !== undefined || c.detail || c.tier || c.when) {
+      errors.push(`${F}: ${c.id}: a later entry of a category adds \`patterns\` only (its meaning is set by the first)`);
+    }
+    for (const cause of [c.cause, ...(c.when ?? []).map((w) => w.cause)]) if (cause && !isCause(cause)) errors.push(`${F}: ${c.id}: ${cause} is not a cause page`);
+    match.push({ id: c.id, pattern: c.patterns.join('|') });
+  }
+  for (const r of data.reclassify) {
+    for (const id of [...r.from.filter((f) => f !== 'none'), r.to]) if (!categories[id]) errors.push(`${F}: reclassify: no category ${id}`);
+  }
+  for (const id of NAMED_CATEGORIES) if (!categories[id]) errors.push(`${F}: the diagnoser's code reads category ${id}; keep it`);
+  return {
+    categories,
+    match,
+    reclassify: data.reclassify.map(({ from, words, to }) => ({ from, words, to })),
+    restate: data.restate.filter((r) => !r.page).map((r) => r.pattern),
+    pages: data.restate.filter((r) => r.page).map((r) => r.pattern),
+  };
+}
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
@@ -112,6 +152,8 @@ export function build(): { ts: string; json: string } {
   const treeParsed = treeSchema.safeParse(readYaml('wizard/tree.yaml'));
   if (!treeParsed.success) throw new ContentError(issues('content/wizard/tree.yaml', treeParsed.error));
   const tree: TreeData = treeParsed.data;
+  const msgParsed = messagesSchema.safeParse(readYaml('diagnose/messages.yaml'));
+  if (!msgParsed.success) throw new ContentError(issues('content/diagnose/messages.yaml', msgParsed.error));
 
   const errors: string[] = [];
   const bySlug = new Map<string, Article>();
@@ -150,6 +192,8 @@ export function build(): { ts: string; json: string } {
     for (const c of s.data.causes) if (!isCause(c)) errors.push(`${s.file}: causes: ${c} is not a cause page`);
     for (const e of s.data.errors) if (!isCause(e.cause)) errors.push(`${s.file}: errors: ${e.text ?? e.code}: cause ${e.cause} is not a cause page`);
   }
+
+  const messages = compileMessages(msgParsed.data, isCause, errors);
 
   // The tree: expand answers into leaves, check every reference, and that it is a tree from `start`.
   const T = 'content/wizard/tree.yaml';
@@ -377,6 +421,7 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
     errors: services.flatMap((s) =>
       s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, service: s.slug })),
     ),
+    messages,
     // Names that show a paste comes from this service: the label's proper nouns and the aliases
     // that are host names or proper nouns (lower-case phrases like "git push" are too common).
     services: Object.fromEntries(

@@ -4,6 +4,7 @@
 // appear in order in the paste after both are normalised (case, quotes, punctuation and runs of
 // white space dropped), a code when it appears as a whole token.
 import type { CauseSlug } from '../registry/registry.gen.ts';
+import type { MessageKnowledge } from './rules/messages.ts';
 import type { TextLine } from './types.ts';
 
 /** One vendor error, as knowledge.gen.json carries it. */
@@ -28,6 +29,8 @@ export interface Knowledge {
   errors: readonly AtlasEntry[];
   /** Per service: its label, and names that show a paste comes from it (lower-case). */
   services: Record<string, { label: string; names?: readonly string[] }>;
+  /** What error messages mean, by their wording (content/diagnose/messages.yaml). */
+  messages?: MessageKnowledge;
 }
 
 /** A match: the entry, the line it was found in, and whether the paste names the entry's service. */
@@ -50,6 +53,15 @@ export function informative(text: string): number {
   return normalise(text).trim().split(' ').filter((w) => w.length > 1 && !GENERIC.has(w)).length;
 }
 
+/**
+ * A code in a vendor's own numbering (letters then four or more digits: AADSTS50173, IDX10223,
+ * TF400813, E0000011) names its vendor by itself, as surely as the vendor's name would.
+ * @returns whether the code identifies its service
+ */
+export function namesVendor(entry: AtlasEntry): boolean {
+  return !!entry.code && /^[A-Za-z]+\d{4,}$/.test(entry.code);
+}
+
 /** @returns whether an entry is specific enough to mean its cause without the service being named */
 export function distinctive(entry: AtlasEntry): boolean {
   if (entry.code) return /\d/.test(entry.code) && entry.code.length >= 6; // AADSTS50173, IDX10223, E0000011
@@ -63,7 +75,9 @@ export function normalise(s: string): string {
 
 /** Bound on the text searched per line and in all: error texts sit in short lines and bodies. */
 const LINE_MAX = 4000;
-const TOTAL_MAX = 400_000;
+const TOTAL_MAX = 200_000;
+/** Largest paste (normalised) also searched with its lines joined. */
+const JOINED_MAX = 20_000;
 
 /**
  * Finds the atlas entries a paste contains, each once, longest (most specific) first.
@@ -81,20 +95,47 @@ export function matchAtlas(lines: readonly TextLine[], errors: readonly AtlasEnt
     if (n.length > 2) norm.push({ n, line });
   }
   const all = norm.map((x) => x.n).join(' ');
+  // One string with a line break between lines (normalised lines hold none), searched once per
+  // entry: a native search over it is far faster than one per line, and a hit maps back to its line.
+  const text = norm.map((x) => x.n).join('\n');
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < norm.length; i++) {
+    starts.push(at);
+    at += (norm[i]?.n.length ?? 0) + 1;
+  }
+  const lineAt = (pos: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return norm[lo];
+  };
   const namedCache = new Map<string, boolean>();
   const isNamed = (service: string) => {
     let v = namedCache.get(service);
     if (v === undefined) namedCache.set(service, (v = (services[service]?.names ?? []).some((n) => all.includes(normalise(n)))));
     return v;
   };
+  // Terminals and loggers wrap long messages over several lines; short pastes are also searched
+  // with their lines joined (bounded, so a 5 MB log is not searched once more per entry).
+  const joined = all.length <= JOINED_MAX ? all.replace(/ {2,}/g, ' ') : '';
   const hits: AtlasHit[] = [];
   for (const entry of errors) {
     const needle = normalise(entry.text ?? entry.code ?? '');
     if (needle.length < 5) continue;
-    const found = norm.find((x) => x.n.includes(needle));
+    const pos = text.indexOf(needle);
+    let found = pos >= 0 ? lineAt(pos) : undefined;
+    if (!found && entry.text && joined.includes(needle)) {
+      // Evidence: the line where the text starts (the one holding its first words).
+      const start = needle.trim().split(' ').slice(0, 3).join(' ');
+      found = norm.find((x) => x.n.includes(` ${start}`)) ?? norm[0];
+    }
     if (!found) continue;
     // A generic text ("Bad credentials", "invalid_auth") means the vendor's cause only on that vendor.
-    const named = isNamed(entry.service);
+    const named = isNamed(entry.service) || namesVendor(entry);
     if ((named && (entry.code || informative(entry.text ?? '') >= 1)) || distinctive(entry)) hits.push({ entry, line: found.line, named });
   }
   return hits.sort((a, b) => (b.entry.text ?? b.entry.code ?? '').length - (a.entry.text ?? a.entry.code ?? '').length);

@@ -1,6 +1,7 @@
 // Longer explanations for findings whose rule has a fixed one, keyed by rule id. The CLI prints
 // them; the web page leaves them out to stay within its JS budget (the fix page it links to explains
-// the same in full). Dynamic details (with values from the input) stay on the finding itself.
+// the same in full). Dynamic details (with values from the input) stay on the finding itself, and
+// so do the explanations of message categories, which are data (content/diagnose/messages.yaml).
 
 /** Explanation per rule id. */
 export const DETAILS: Record<string, string> = {
@@ -36,27 +37,6 @@ export const DETAILS: Record<string, string> = {
   'auth-basic-no-colon': 'Basic is base64 of "user:password" (RFC 7617); curl -u does it for you.',
   'auth-basic-newline': 'Basic is base64 of "user:password" (RFC 7617); curl -u does it for you.',
   'auth-basic-jwt': 'Basic is base64 of "user:password" (RFC 7617); curl -u does it for you.',
-  'message-preflight': 'Preflight requests never carry credentials, so the server must answer OPTIONS with a 2xx and the CORS headers before any authentication check.',
-  'message-cors': 'When authentication fails, the error response must still carry Access-Control-Allow-Origin, or the page sees a network error instead of the 401.',
-  'message-session': 'Sign in again to get a fresh session.',
-  'message-clock': 'Tokens and signed requests carry timestamps; a client or server clock that is minutes off makes good credentials fail. Sync the clocks with NTP.',
-  'message-refresh': 'A new one is only issued by signing in again; refreshing with the old one will keep failing.',
-  'message-expired': 'Get a new one: refresh the access token, sign in again, or create a new key, and retry.',
-  'message-audience': 'Request the token for this API’s audience, resource or scope, not for another service.',
-  'message-issuer': 'Get the token from the identity provider, tenant and environment this API is configured to trust.',
-  'message-aws-signature': 'Check the access key ID and secret (and the session token for temporary credentials), the region, and the signed headers.',
-  'message-signature': 'A token from a test environment sent to production (or the reverse), or from another tenant, fails this way.',
-  'message-scope': 'Request the token with the required scope. (Strictly, RFC 6750 says the server should answer 403 here, not 401.)',
-  'message-invalid-client': 'Check the client ID and secret in the app registration; create a new secret if it expired.',
-  'message-revoked': 'Create a new token or key (or ask for the account to be re-enabled).',
-  'message-ip': 'Add your current public IP address to the allow-list, or call from an allowed network.',
-  'message-policy': 'Complete the extra step interactively, or ask an administrator to grant consent or adjust the policy.',
-  'message-userpass': 'Check for typos, the keyboard layout and Caps Lock; reset the password if unsure.',
-  'message-sso': 'The browser or client did not present a Kerberos ticket or NTLM answer the server accepts.',
-  'message-config': 'Use the scheme the server’s WWW-Authenticate header asks for.',
-  'message-proxy': 'Configure the proxy credentials (Proxy-Authorization), or use a network without the proxy.',
-  'message-invalid': 'It may be mistyped, revoked, from another environment (test vs live), or cut short when copied; or, if nothing was sent, add it.',
-  'message-missing': 'Send the credential the API expects (usually Authorization: Bearer <token>). If you did send it, something between client and server dropped it.',
   'basic-needed': 'A browser shows its own sign-in prompt for this (fetch() does not). With curl, add -u username; in code, send Authorization: Basic base64(user:password).',
   'sso-rejected': 'Check that you are signed in to the domain, that the host name has a service principal (SPN), and that the clock is within 5 minutes of the domain controller. NTLM inside "Negotiate" (a token starting TlRMTVNT) means Kerberos was not available for this host name.',
   'sso-not-attempted': 'curl needs --negotiate -u : (Kerberos) or --ntlm. Browsers only send Windows credentials to sites allowed for it (the intranet zone, or the AuthServerAllowlist policy).',
@@ -64,6 +44,5 @@ export const DETAILS: Record<string, string> = {
   'jwt-audience-host': 'A token is only accepted by the API named in its aud claim: request one for this API (for Microsoft Entra, with your API’s scope, api://…/.default).',
   'scheme-mismatch': 'Use the scheme the WWW-Authenticate header names. A Basic challenge on an API that takes tokens often comes from a gateway or web server in front of it (nginx auth_basic, an ingress).',
   'digest-rejected': 'The client answered the Digest challenge, so the username, password or realm itself was wrong.',
-  'message-no-password': 'GitHub (since August 2021), Atlassian Cloud and others refuse account passwords for API and Git access.',
   'generic-401': 'This response alone does not say which. Paste the request as well (curl -v shows both), or the token, to narrow it down.',
 };

@@ -29,21 +29,23 @@ export interface AnalyseOptions {
 //  low    — a restatement of the failure ("invalid credentials", "unauthorized", nothing sent) that
 //           many causes produce; the page says what to paste to be sure.
 // Calibrated on the development split of the real-paste corpus, never on its test split.
-/** Rules whose finding only restates the failure: many causes say the same. */
-const LOW_RULES = new Set(['message-invalid', 'message-missing', 'generic-401']);
+/** Rules whose finding only restates the failure: many causes say the same. (Message wordings carry their own tier, as data.) */
+const LOW_RULES = new Set(['generic-401']);
 /** Rules that point at one cause but whose wording fits others too. */
-const MEDIUM_RULES = new Set(['message-userpass', 'message-revoked', 'message-refresh', 'message-session', 'message-sso', 'message-invalid-client', 'status-403', 'message-cors']);
+const MEDIUM_RULES = new Set(['status-403']);
+const TIER_ORDER: readonly Confidence[] = ['low', 'medium', 'high'];
 
 /**
- * @param f a finding (its rule and score)
+ * @param f a finding (its rule, score and ceiling)
  * @returns the tier we show
  */
-export function confidenceOf(f: Pick<Finding, 'rule' | 'score'>): Confidence {
+export function confidenceOf(f: Pick<Finding, 'rule' | 'score' | 'ceiling'>): Confidence {
   if (LOW_RULES.has(f.rule)) return 'low';
-  const byScore: Confidence = f.score >= 75 ? 'high' : f.score >= 50 ? 'medium' : 'low';
+  let tier: Confidence = f.score >= 75 ? 'high' : f.score >= 50 ? 'medium' : 'low';
   // A vendor text on a paste that does not name the vendor could be another service's wording.
-  if (MEDIUM_RULES.has(f.rule) || (f.rule === 'atlas' && f.score < 80)) return byScore === 'high' ? 'medium' : byScore;
-  return byScore;
+  const ceiling = MEDIUM_RULES.has(f.rule) || (f.rule === 'atlas' && f.score < 80) ? 'medium' : f.ceiling;
+  if (ceiling && TIER_ORDER.indexOf(ceiling) < TIER_ORDER.indexOf(tier)) tier = ceiling;
+  return tier;
 }
 
 // "The token is invalid" restates the failure; when a rule names *why* (expired, wrong audience,

@@ -102,6 +102,8 @@ export interface Parsed {
   warnings: string[];
   /** HAR metadata: the creator (e.g. "WebInspector"), to reason about sanitised exports. */
   harCreator: string | undefined;
+  /** The input as read (ANSI codes stripped, size capped), for rules that read markup a text parse drops. */
+  text: string;
 }
 
 /** Evidence for a finding: the exact line or claim. */
@@ -131,6 +133,8 @@ export interface Finding {
   fix?: FixSlug | undefined;
   /** 0–100: how sure we are, used for ranking. */
   score: number;
+  /** The most this finding's evidence can promise, whatever its score (docs/evaluation.md); set by data-driven rules. */
+  ceiling?: Confidence | undefined;
   evidence: Evidence[];
 }
 

@@ -204,3 +204,106 @@ export const treeSchema = z.strictObject({
 
 /** The wizard tree as authors wrote it, after validation. */
 export type TreeData = z.output<typeof treeSchema>;
+
+/** What a request sent, as the diagnoser tells credentials apart (src/diagnose/rules/context.ts `CredKind`). */
+export const credKinds = ['basic', 'bearer', 'digest', 'negotiate', 'other-scheme', 'key', 'cookie', 'none', 'unknown'] as const;
+
+/** A regular expression over normalised message text (lower-case, punctuation turned into spaces). */
+const pattern = z.string().min(2).refine((p) => {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression')
+  // A repeated group that itself repeats ((a+)+) can take exponential time on a long paste.
+  .refine((p) => !/\([^()]*[*+][^()]*\)(?:[*+]|\{\d+,\})/.test(p), 'nested repetition ((a+)+) can take exponential time; bound the gap instead (.{0,40})');
+
+const categoryId = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'a category id is lower-case words joined by hyphens, e.g. aws-signature');
+
+/** What a message category means: the cause, the finding's sentence and its weight. */
+const meaning = {
+  /** Cause page slug this category means. */
+  cause: slug,
+  /** The finding's sentence, in our words (≤ 200 characters). */
+  title: z.string().min(10).max(200),
+  /** Added to the score of a message finding (-20…20): specific causes rank above generic ones. */
+  bonus: z.number().int().min(-20).max(20).default(0),
+};
+
+/** One category of error messages, in priority order. */
+const messageCategory = z
+  .strictObject({
+    /** Category id; the finding's rule is `message-<id>`. */
+    id: categoryId,
+    /** Cause page slug this category means (required on a category's first entry). */
+    cause: slug.optional(),
+    /** The finding's sentence (required on a category's first entry). */
+    title: meaning.title.optional(),
+    /** Added to the score of a message finding. */
+    bonus: z.number().int().min(-20).max(20).optional(),
+    /** The explanation the page and the CLI print under the finding (≤ 300 characters). */
+    detail: z.string().min(10).max(300).optional(),
+    /**
+     * The most a finding from this wording can promise (docs/evaluation.md): `low` for words that
+     * only restate the failure ("invalid credentials"), `medium` for wordings that fit other causes
+     * too. Without it, the score decides.
+     */
+    tier: z.enum(['medium', 'low']).optional(),
+    /** Alternatives that apply instead of the meaning above, first match wins. */
+    when: z
+      .array(
+        z.strictObject({
+          ...meaning,
+          /** Applies when the request sent one of these credential kinds … */
+          kinds: z.array(z.enum(credKinds)).optional(),
+          /** … or when the (normalised) message matches this pattern. */
+          words: pattern.optional(),
+          /** Its own explanation, when the category's does not fit it. */
+          detail: z.string().min(10).max(300).optional(),
+        }).refine((w) => w.kinds !== undefined || w.words !== undefined, 'a `when` alternative needs `kinds` or `words`'),
+      )
+      .optional(),
+    /** Wordings that mean this category (alternatives; the first category with a match wins). */
+    patterns: z.array(pattern).min(1),
+  });
+
+/** content/diagnose/messages.yaml: what error messages mean, by their wording. */
+export const messagesSchema = z.strictObject({
+  /** The categories in priority order (specific before generic). A later entry with the same id adds wordings only. */
+  categories: z.array(messageCategory).min(1),
+  /** Second readings once a category matched. */
+  reclassify: z
+    .array(
+      z.strictObject({
+        /** Categories this applies to; `none` when no category matched. */
+        from: z.array(z.union([categoryId, z.literal('none')])).min(1),
+        /** Patterns that must all match the message. */
+        words: z.array(pattern).min(1),
+        /** The category it then means. */
+        to: categoryId,
+        /** Why, with an example wording (for authors; not shipped). */
+        why: z.string().min(10),
+      }),
+    )
+    .default([]),
+  /** Messages that name no cause (they restate the status) and servers' stock pages. */
+  restate: z
+    .array(
+      z.strictObject({
+        /** Matched against the whole normalised message. */
+        pattern,
+        /** A stock page: a body containing it says nothing, whatever else it blames. */
+        page: z.literal(true).optional(),
+        /** What it is (for authors; not shipped). */
+        why: z.string().optional(),
+        /** Where the text comes from. */
+        source: z.url({ protocol: /^https$/ }).optional(),
+      }),
+    )
+    .default([]),
+});
+
+/** content/diagnose/messages.yaml after validation. */
+export type MessagesData = z.output<typeof messagesSchema>;

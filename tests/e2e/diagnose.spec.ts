@@ -196,3 +196,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('a HAR of a cross-site login says why the session cookie was not stored, with Chrome’s reason', async ({ page, baseURL }) => {
+  const problems = await watchPage(page, new URL(baseURL ?? '').origin);
+  await page.goto('/diagnose/');
+  await paste(page, fx('synthetic/cookie-blocked-cross-site-lax.har'));
+  const first = findings(page).first();
+  await expect(first.getByRole('heading', { level: 3 })).toContainText('The browser will not store the cookie "sid" from api.ledger-cloud.example');
+  await expect(first).toContainText('no SameSite attribute (so Lax, by default)');
+  await expect(first).toContainText("Chrome's reason: samesite-unspecified-treated-as-lax");
+  await expect(first).toContainText('High confidence');
+  expectClean(problems);
+});

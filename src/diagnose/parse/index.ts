@@ -12,7 +12,7 @@ import { parseHttpie, stripAnsi } from './httpie.ts';
 export const MAX_INPUT = 12 * 1024 * 1024;
 
 const empty = (kind: InputKind, detected: InputKind): Parsed => ({
-  kind, detected, exchanges: [], info: [], messages: [], bare: undefined, warnings: [], harCreator: undefined,
+  kind, detected, exchanges: [], info: [], messages: [], bare: undefined, warnings: [], harCreator: undefined, text: '',
 });
 
 /**
@@ -30,6 +30,7 @@ export function parseInput(input: string, force?: InputKind): Parsed {
     text = text.slice(0, MAX_INPUT);
     out.warnings.push(`Only the first ${MAX_INPUT / 1024 / 1024} MB were read.`);
   }
+  out.text = text;
   try {
     switch (kind) {
       case 'har': {
@@ -44,6 +45,9 @@ export function parseInput(input: string, force?: InputKind): Parsed {
         const c = parseCurl(text);
         out.exchanges = c.exchanges;
         out.info = c.info;
+        // "> Error! …" prompts look like curl's request lines; a log with neither a request nor a
+        // response line is read as text too.
+        if (!c.exchanges.some((x) => x.response?.status || x.request?.line)) out.messages = textMessages(text, 1);
         break;
       }
       case 'http':

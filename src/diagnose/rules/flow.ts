@@ -29,9 +29,12 @@ function preflight(ctx: Ctx, ex: Exchange): void {
   if (!req || !r || req.method !== 'OPTIONS' || (r.status !== 401 && r.status !== 403)) return;
   const acrm = hdr(req.headers, 'access-control-request-method');
   const origin = hdr(req.headers, 'origin');
-  if (!acrm && !origin) return;
+  // Without its headers (a browser's "General" panel: Request URL, Request Method, Status Code) an
+  // OPTIONS answered with 401 is almost always the preflight: browsers send OPTIONS for nothing else.
+  const unseen = req.headers.length === 0;
+  if (!acrm && !origin && !unseen) return;
   ctx.findings.push({
-    rule: 'preflight-401', cause: 'cors-preflight-401', score: r.status === 401 ? 96 : 90,
+    rule: 'preflight-401', cause: 'cors-preflight-401', score: unseen && !acrm && !origin ? 82 : r.status === 401 ? 96 : 90,
     title: `The CORS preflight (OPTIONS) got ${r.status}: preflights never carry credentials, so the server must let them through.`,
     evidence: [evStart(req, ex), ...(acrm ? [evHeader(acrm, ex)] : []), evStart(r, ex)],
   });

@@ -26,8 +26,9 @@ export function lookalikeRules(ctx: Ctx): void {
       title: 'The answer is an HTML sign-in page, not the API’s response: the call was sent to the browser sign-in flow instead of being authenticated itself.',
       evidence: [evStart(page.response, page)],
     });
-  } else if (xs.length === 0 && LOGIN_PAGE.test(textOf(ctx))) {
-    const line = ctx.parsed.messages.find((m) => LOGIN_PAGE.test(m.text));
+  } else if (xs.length === 0 && (LOGIN_PAGE.test(textOf(ctx)) || LOGIN_PAGE.test(ctx.parsed.text.slice(0, 200_000)))) {
+    // (A page pasted on its own is read as text, which drops its markup: the input itself shows it.)
+    const line = ctx.parsed.messages.find((m) => LOGIN_PAGE.test(m.text)) ?? ctx.parsed.messages.find((m) => /log-?in|sign-?in|sso|saml/i.test(m.text));
     ctx.findings.push({
       rule: 'login-page', cause: 'login-page-instead-of-401', score: 72,
       title: 'This is the markup of a sign-in page: the request was answered by a sign-in flow, not by the API.',

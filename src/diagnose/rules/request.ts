@@ -30,6 +30,8 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
   const isPreflight = req.method === 'OPTIONS' && !!hdr(req.headers, 'access-control-request-method');
   if (isPreflight) return; // preflights carry no credentials by design (flow rules handle them)
 
+  negotiateFellBack(ctx, ex);
+
   // A misspelt Authorization header: the server never sees it as credentials.
   for (const h of c.misspelt) {
     add(ctx, {
@@ -182,6 +184,38 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
 }
 
 /** A vendor-shaped token sent to another vendor's API (a GitHub token to Slack …). */
+/** base64 of "NTLMSSP\0": an NTLM message (MS-NLMP §2.2), where Kerberos would send a SPNEGO token ("YII…"). */
+const NTLM_TOKEN = /^TlRMTVNTUAA/;
+/** An IPv4 or bracketed IPv6 host, with an optional port. */
+const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(?::\d+)?$/i;
+
+/**
+ * Rule: "Negotiate" that carries an NTLM message was refused. Negotiate (RFC 4559) is meant to carry
+ * Kerberos; the client falls back to NTLM when it cannot get a service ticket for HTTP/<host> —
+ * no SPN for the name used (an IP address has none unless one was registered:
+ * https://learn.microsoft.com/en-us/windows-server/security/kerberos/configuring-kerberos-over-ip),
+ * or no ticket at all (kinit/klist) — and servers that only do Kerberos refuse it.
+ * @param ctx the rule context
+ * @param ex a failing exchange
+ */
+function negotiateFellBack(ctx: Ctx, ex: Exchange): void {
+  const a = ex.request ? credsOf(ex.request).authorization : undefined;
+  const r = ex.response;
+  if (!a || !r || r.status < 400 || !/^negotiate$/i.test(a.scheme) || !NTLM_TOKEN.test(a.credentials)) return;
+  // A 401 that answers with its own token is the handshake's next leg, not a refusal.
+  if (challengesOf(r).challenges.some((ch) => (ch.schemeKey === 'negotiate' || ch.schemeKey === 'ntlm') && ch.token68)) return;
+  const host = ex.request?.host ?? '';
+  const ip = IP_HOST.test(host);
+  add(ctx, {
+    rule: 'negotiate-ntlm-fallback', cause: 'kerberos-spn-or-delegation', score: ip ? 88 : 80,
+    title: ip
+      ? `The server was addressed by IP (${host}), so no Kerberos ticket could be had for it: the client fell back to NTLM inside Negotiate, which was refused.`
+      : 'The client sent NTLM inside Negotiate, not Kerberos: it could not get a Kerberos ticket for this host name (no SPN for it, or no ticket), and the server refused NTLM.',
+    detail: 'Use the host name the HTTP/<host> service principal is registered for (not an IP address or an unregistered alias), and check the ticket with klist (kinit to get one).',
+    evidence: [evHeader(a.header, ex), evStart(r, ex)],
+  });
+}
+
 function vendorCheck(ctx: Ctx, ex: Exchange): void {
   const req = ex.request;
   if (!req?.host) return;

@@ -36,6 +36,12 @@ describe('fix401-diagnose CLI (in process)', () => {
     expect(report.kind).toBe('har');
     expect(report.findings[0]?.rule).toBe('no-credentials');
   });
+  it('says why a cookie was not stored, and Chrome’s name for the reason', async () => {
+    const x = io();
+    expect(await main([`${FIXTURES}synthetic/cookie-blocked-cross-site-lax.har`], x)).toBe(1);
+    expect(x.out).toMatch(/1\. The browser will not store the cookie "sid" from api\.ledger-cloud\.example: it has no SameSite attribute \(so Lax, by default\)/);
+    expect(x.out).toMatch(/Chrome's reason: samesite-unspecified-treated-as-lax/);
+  });
   it('refuses bad options and a terminal on stdin with exit 2', async () => {
     expect(await main(['--kind', 'nope'], io())).toBe(2);
     expect(await main(['--bogus'], io())).toBe(2);

@@ -9,9 +9,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/diagnose/report.ts';
-import { classify, classifyAll } from '../../../src/diagnose/rules/messages.ts';
+import { classify as classifyWith, classifyAll as classifyAllWith, lexiconOf } from '../../../src/diagnose/rules/messages.ts';
 import { FIXES } from '../../../src/registry/registry.gen.ts';
 import { FIXTURES, fixture, NOW, type FixtureCase, K } from './support.ts';
+
+/** The message wordings, as the page loads them with the knowledge data. */
+const L = lexiconOf(K);
+const classify = (text: string) => classifyWith(text, L);
+const classifyAll = (lines: Parameters<typeof classifyAllWith>[0]) => classifyAllWith(lines, L);
 
 const list = (JSON.parse(readFileSync(`${FIXTURES}heldout/index.json`, 'utf8')) as Omit<FixtureCase, 'path'>[])
   .map((c) => ({ ...c, path: `heldout/${c.file}` }));

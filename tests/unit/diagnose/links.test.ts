@@ -21,9 +21,10 @@ describe('slugs', () => {
     expect(fixOf('expired-oauth-token', 'fix-clock-skew', K)).toBe('fix-clock-skew');
     // Without the knowledge data a finding has no fix of its own to link: its cause page stands in.
     expect(fixOf('expired-oauth-token', undefined, undefined)).toBeUndefined();
-    const bare = analyse('{"message":"Your account has been disabled"}', { now: NOW }).findings[0];
+    // (Message wordings are knowledge data too, so a structural finding shows it: a 401 without a challenge.)
+    const bare = analyse('HTTP/1.1 401 Unauthorized\nContent-Length: 0\n\n', { now: NOW }).findings.find((f) => f.rule === 'missing-challenge');
     expect(bare?.fix).toBeUndefined();
-    expect(bare?.fixHref).toBe('/guide/account-locked-or-disabled/');
+    expect(bare?.fixHref).toBe('/guide/missing-challenge/');
   });
 
   it('detected client and server ids are real tab ids', () => {

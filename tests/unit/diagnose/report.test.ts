@@ -6,7 +6,8 @@ import { fixture, NOW, K } from './support.ts';
 
 describe('ranking and report', () => {
   it('buckets findings into confidence tiers by score, and by what their rule can know', () => {
-    const c = (score: number, rule = 'missing-challenge') => confidenceOf({ rule, score });
+    // Message findings carry their category's tier ceiling from the knowledge data.
+    const c = (score: number, rule = 'missing-challenge') => confidenceOf({ rule, score, ceiling: K.messages?.categories[rule.replace(/^message-/, '')]?.tier });
     expect([c(90), c(75), c(74), c(50), c(49)]).toEqual(['high', 'high', 'medium', 'medium', 'low']);
     // A restatement of the failure is low whatever its score; a wording that fits several causes is at most medium.
     expect([c(90, 'message-invalid'), c(90, 'generic-401'), c(90, 'message-userpass'), c(40, 'message-userpass')]).toEqual(['low', 'low', 'medium', 'low']);

@@ -1,0 +1,71 @@
+// Shapes people paste that the parsers and the atlas must read (issue 10, capability 1): prompts
+// that look like curl's "> " lines, a page's markup pasted on its own, a browser's "General" panel
+// for a preflight, messages a terminal wrapped over several lines, and vendor codes that name
+// their vendor. Inputs are written the way the tools print them.
+import { describe, expect, it } from 'vitest';
+import { parseInput } from '../../../src/diagnose/parse/index.ts';
+import { analyse } from '../../../src/diagnose/report.ts';
+import { matchAtlas, namesVendor } from '../../../src/diagnose/atlas.ts';
+import { K, NOW } from './support.ts';
+
+const top = (text: string) => analyse(text, { knowledge: K, now: NOW }).findings[0];
+
+describe('shapes people paste', () => {
+  it('reads "> Error!" prompts as text when the log has no request or response line', () => {
+    const log = '$ deploy\n> Error! The specified token is not valid\n$ deploy ls\n> Error! The specified token is not valid\n';
+    const p = parseInput(log);
+    expect(p.kind).toBe('curl');
+    expect(p.messages.map((m) => m.text)).toContain('> Error! The specified token is not valid');
+    expect(top(log)?.rule).toBe('message-invalid');
+  });
+
+  it('keeps reading a real curl log as exchanges only', () => {
+    const log = '> GET / HTTP/1.1\n> Host: a.example\n>\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Basic realm="x"\n<\n';
+    expect(parseInput(log).messages).toEqual([]);
+  });
+
+  it('finds a sign-in page in markup pasted on its own (meta refresh, SAML auto-post in a quoted string)', () => {
+    const refresh = '<!DOCTYPE html>\n<html><head><meta http-equiv="refresh" content="0;url=\'https://app.example/admin/login\'" /><title>Redirecting</title></head><body>Redirecting</body></html>';
+    expect(top(refresh)?.cause).toBe('login-page-instead-of-401');
+    const saml = `'<html>\\n<body onload="document.forms[0].submit()">\\n<form method="POST" action="https://idp.example/sso/saml">\\n<input type="hidden" name="SAMLRequest" value="PHNhbWw="/>\\n</form></body></html>'`;
+    expect(top(saml)?.cause).toBe('login-page-instead-of-401');
+    expect(top('<html><body><h1>Welcome</h1><p>Nothing to sign in to.</p></body></html>')?.cause).not.toBe('login-page-instead-of-401');
+  });
+
+  it('reads an OPTIONS answered 401 in a browser’s General panel as the preflight', () => {
+    const general = 'Request URL: https://api.example/v1/items\nRequest Method: OPTIONS\nStatus Code: 401 Unauthorized\nRemote Address: 203.0.113.5:443\nReferrer Policy: strict-origin-when-cross-origin\n';
+    const f = top(general);
+    expect(f?.rule).toBe('preflight-401');
+    expect(f?.cause).toBe('cors-preflight-401');
+    // With its headers shown and no Origin, an OPTIONS is not a preflight.
+    const curl = '> OPTIONS /v1/items HTTP/1.1\n> Host: api.example\n> User-Agent: curl/8.11.0\n>\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Bearer\n<\n';
+    expect(analyse(curl, { knowledge: K, now: NOW }).findings.map((x) => x.rule)).not.toContain('preflight-401');
+  });
+
+  it('matches a vendor text that a terminal wrapped over two lines, pointing at the line it starts on', () => {
+    const lines = [
+      { text: 'ERROR    HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/', line: 1 },
+      { text: '         Username/Password authentication is no longer supported. Migrate to API', line: 2 },
+      { text: '         Tokens or Trusted Publishers instead.', line: 3 },
+    ];
+    const hit = matchAtlas(lines, K.errors, K.services).find((h) => h.entry.service === 'pypi');
+    expect(hit?.entry.cause).toBe('password-instead-of-token');
+    expect(hit?.line.line).toBe(2);
+  });
+
+  it('treats a vendor-numbered code as naming its vendor', () => {
+    expect(namesVendor({ code: 'AADSTS700016', cause: 'key-for-other-environment', means: 'x', service: 'microsoft-entra' })).toBe(true);
+    expect(namesVendor({ code: 'invalid_auth', cause: 'missing-or-invalid-api-token', means: 'x', service: 'slack' })).toBe(false);
+    const f = top("AADSTS700016: Application with identifier '00000000-0000-0000-0000-000000000000' was not found in the directory 'Contoso'. You may have sent your authentication request to the wrong tenant.");
+    expect(f?.rule).toBe('atlas');
+    expect(f?.cause).toBe('key-for-other-environment');
+    expect(f?.confidence).toBe('high');
+  });
+
+  it('says a revoked OAuth token means signing in again, and a revoked key means a new key', () => {
+    const oauth = top('{"code":"NotAuthorizedException","message":"Access Token has been revoked"}');
+    expect(oauth?.cause).toBe('expired-session');
+    expect(oauth?.detail).toMatch(/sign in again/i);
+    expect(top('{"error":"This API key has been revoked"}')?.cause).toBe('missing-or-invalid-api-token');
+  });
+});
