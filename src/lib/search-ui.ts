@@ -114,6 +114,9 @@ export function decodeEntities(s: string): string {
 const TAB_WORDS: ReadonlyArray<[set: string, id: string, words: RegExp]> = [
   'browser samsung samsung',
   'browser chrome-android chrome.*android|android.*chrome',
+  'browser chrome-ios chrome.*(?:iphone|ipad|ios)|(?:iphone|ipad|ios).*chrome',
+  'browser firefox-ios firefox.*(?:iphone|ipad|ios)|(?:iphone|ipad|ios).*firefox',
+  'browser edge-ios edge.*(?:iphone|ipad|ios)|(?:iphone|ipad|ios).*edge',
   'browser chrome chrome',
   'browser edge edge',
   'browser firefox firefox',

@@ -1,13 +1,24 @@
-import { detectIds } from './ua-ids.ts';
+import { detectIds } from "./ua-ids.ts";
 
 // User-agent detection for picking a visitor's tab (browser / OS) on first visit. Used by the
 // tabs script and the wizard. It only ever *pre-selects*: the visitor can always change it, so a
 // wrong guess costs one click. Pure functions: no DOM, safe to unit-test.
 
 /** Browser tab ids, matching TAB_SETS.browser in src/lib/tabs.ts. */
-export type BrowserId = 'chrome' | 'edge' | 'firefox' | 'safari-mac' | 'safari-ios' | 'chrome-android' | 'samsung';
+export type BrowserId =
+  | "chrome"
+  | "edge"
+  | "firefox"
+  | "safari-mac"
+  | "safari-ios"
+  | "chrome-ios"
+  | "firefox-ios"
+  | "edge-ios"
+  | "chrome-android"
+  | "samsung";
 /** OS tab ids, matching TAB_SETS.os in src/lib/tabs.ts. */
-export type OsId = 'windows' | 'macos' | 'linux' | 'ios' | 'android' | 'chromeos';
+export type OsId =
+  "windows" | "macos" | "linux" | "ios" | "android" | "chromeos";
 
 /** What we could tell from a user-agent string. */
 export interface Detected {
@@ -33,30 +44,32 @@ export function detect(ua: string, touchPoints = 0): Detected {
   const s = ua.slice(0, 1000); // bounded: never scan a pathological string
   const { browser, os } = detectIds(s, touchPoints);
   const v = (re: RegExp) => re.exec(s)?.[1];
-  const pair = (re: RegExp) => re.exec(s)?.slice(1, 3).join('.');
+  const pair = (re: RegExp) => re.exec(s)?.slice(1, 3).join(".");
   const osVersion =
-    os === 'ios'
+    os === "ios"
       ? (pair(/OS (\d+)[._](\d+)/) ?? v(/Version\/(\d+(?:\.\d+)?)/))
-      : os === 'android'
+      : os === "android"
         ? v(/Android (\d+(?:\.\d+)?)/)
-        : os === 'windows'
+        : os === "windows"
           ? v(/Windows NT (\d+\.\d+)/)
-          : os === 'macos'
+          : os === "macos"
             ? pair(/Mac OS X (\d+)[._](\d+)/)
             : undefined;
   const browserVersion =
-    browser === 'samsung'
+    browser === "samsung"
       ? v(/SamsungBrowser\/(\d+)/)
-      : browser === 'edge'
+      : browser === "edge" || browser === "edge-ios"
         ? v(/Edg(?:e|A|iOS)?\/(\d+)/)
-        : browser === 'firefox'
+        : browser === "firefox" || browser === "firefox-ios"
           ? v(/(?:Firefox|FxiOS)\/(\d+)/)
-          : browser === 'safari-ios'
-            ? (v(/Version\/(\d+)/) ?? v(/CriOS\/(\d+)/))
-            : browser === 'chrome' || browser === 'chrome-android'
-              ? v(/(?:Chrome|Chromium)\/(\d+)/)
-              : browser === 'safari-mac'
-                ? v(/Version\/(\d+(?:\.\d+)?)/)
-                : undefined;
+          : browser === "chrome-ios"
+            ? v(/CriOS\/(\d+)/)
+            : browser === "safari-ios"
+              ? v(/Version\/(\d+)/)
+              : browser === "chrome" || browser === "chrome-android"
+                ? v(/(?:Chrome|Chromium)\/(\d+)/)
+                : browser === "safari-mac"
+                  ? v(/Version\/(\d+(?:\.\d+)?)/)
+                  : undefined;
   return { browser, browserVersion, os, osVersion };
 }

@@ -11,3 +11,22 @@ export const OUTLINES: Partial<Record<ArticleData['type'], readonly string[]>> =
   service: ['How to fix it', 'How to tell it worked'],
   method: ['How it works', 'How it fails', 'Good practice'],
 };
+
+/**
+ * Action first (design.md §6): on these page types the steps come right after a short "when this
+ * helps". The content tests check, for every page of the type, that
+ * - the body opens with the `first` h2 (at most `maxIntroWords` words before it), and `then` is
+ *   the very next h2;
+ * - everything before the `then` heading is at most `maxLeadWords` words: one or two sentences or
+ *   a short list, with "what you lose", explanations and version notes after the steps;
+ * - the text between the `then` heading and its first steps (tabs, a list, code) is at most
+ *   `maxStepsIntroWords` words;
+ * - no numbered list mixes a "this site" choice with an "all sites" one (an item after the first
+ *   starting "All sites"): separate choices are separate lists.
+ */
+export const ACTION_FIRST: Partial<
+  Record<ArticleData['type'], { first: string; then: string; maxIntroWords: number; maxLeadWords: number; maxStepsIntroWords: number }>
+> = {
+  fix: { first: 'When this helps', then: 'Steps', maxIntroWords: 40, maxLeadWords: 70, maxStepsIntroWords: 40 },
+  server: { first: 'When this helps', then: 'Steps', maxIntroWords: 40, maxLeadWords: 70, maxStepsIntroWords: 40 },
+};

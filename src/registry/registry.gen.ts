@@ -20,7 +20,7 @@ export type Audience = 'web' | 'app' | 'api' | 'server';
 
 /** Tab sets and their panels, in display order. */
 export const TAB_SETS = {
-  "browser": [{"id":"chrome","label":"Chrome"},{"id":"edge","label":"Edge"},{"id":"firefox","label":"Firefox"},{"id":"safari-mac","label":"Safari (macOS)"},{"id":"safari-ios","label":"Safari (iPhone/iPad)"},{"id":"chrome-android","label":"Chrome (Android)"},{"id":"samsung","label":"Samsung Internet"}] as const,
+  "browser": [{"id":"chrome","label":"Chrome"},{"id":"edge","label":"Edge"},{"id":"firefox","label":"Firefox"},{"id":"safari-mac","label":"Safari (macOS)"},{"id":"safari-ios","label":"Safari (iPhone/iPad)"},{"id":"chrome-ios","label":"Chrome (iPhone/iPad)"},{"id":"firefox-ios","label":"Firefox (iPhone/iPad)"},{"id":"edge-ios","label":"Edge (iPhone/iPad)"},{"id":"chrome-android","label":"Chrome (Android)"},{"id":"samsung","label":"Samsung Internet"}] as const,
   "os": [{"id":"windows","label":"Windows"},{"id":"macos","label":"macOS"},{"id":"linux","label":"Linux"},{"id":"ios","label":"iOS / iPadOS"},{"id":"android","label":"Android"},{"id":"chromeos","label":"ChromeOS"}] as const,
   "client": [{"id":"curl","label":"curl"},{"id":"httpie","label":"HTTPie"},{"id":"postman","label":"Postman"},{"id":"fetch","label":"Browser fetch"},{"id":"axios","label":"axios"},{"id":"python","label":"Python requests"},{"id":"node","label":"Node.js"}] as const,
   "server": [{"id":"nginx","label":"nginx"},{"id":"apache","label":"Apache"},{"id":"iis","label":"IIS"},{"id":"express","label":"Express"},{"id":"spring","label":"Spring Security"},{"id":"aspnet","label":"ASP.NET Core"},{"id":"django","label":"Django"},{"id":"fastapi","label":"FastAPI"}] as const,

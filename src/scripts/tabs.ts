@@ -102,10 +102,57 @@ class FixTabs extends HTMLElement {
     if (choice.source === 'url') store(set, choice.id);
     if (url !== null && url !== choice.id) history.replaceState(history.state, '', withParam(location.href, set, choice.id));
     if (note && choice.source === 'detected') {
-      note.querySelector('span')!.textContent = describeDetected(set, ua, tabs.find((t) => t.tabIndex === 0)!.textContent!) ?? '';
-      note.querySelector('button')!.onclick = () => tabs.find((t) => t.tabIndex === 0)!.focus();
+      note.querySelector('span')!.textContent = describeDetected(set, ua, this.current().textContent!) ?? '';
+      this.chooser(note);
       note.hidden = false;
     }
+  }
+
+  /** The selected tab of this group. */
+  current() {
+    return this.tabs.find((t) => t.tabIndex === 0)!;
+  }
+
+  /**
+   * "Change" under a guessed tab: a disclosure listing the set's choices, so the alternatives are
+   * in view even where the tab row scrolls sideways. Picking one selects it everywhere like a tab
+   * would (and hides the note); Escape closes the list and returns focus to "Change".
+   */
+  chooser(note: HTMLElement) {
+    const set = this.dataset['set']!;
+    const button = note.querySelector('button')!;
+    const choices = note.querySelector('ul')!;
+    const toggle = (open: boolean) => {
+      choices.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+    };
+    button.onclick = () => {
+      if (!choices.hidden) return toggle(false);
+      // Built on first use from the tabs themselves: their labels and order are the set's.
+      choices.replaceChildren(
+        ...this.tabs.map((tab) => {
+          const item = document.createElement('li');
+          const option = item.appendChild(document.createElement('button'));
+          option.type = 'button';
+          option.textContent = tab.textContent;
+          option.onclick = () => {
+            toggle(false);
+            pick(set, tab.dataset['tab']!, true, tab);
+            tab.focus();
+          };
+          return item;
+        }),
+      );
+      const at = this.tabs.indexOf(this.current());
+      choices.children[at]!.firstElementChild!.setAttribute('aria-current', 'true');
+      toggle(true);
+      (choices.children[at]!.firstElementChild as HTMLElement).focus();
+    };
+    note.onkeydown = (e) => {
+      if (e.key !== 'Escape' || choices.hidden) return;
+      toggle(false);
+      button.focus();
+    };
   }
 
   /** Selects a tab in this group; an id this group lacks is ignored. */

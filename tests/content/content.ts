@@ -101,3 +101,16 @@ export function tabGroups(body: string): TabGroup[] {
     return { set: m[1] ?? '', ids: panels.map((p) => p.id), panels, line: text.slice(0, start).split('\n').length };
   });
 }
+
+/**
+ * Words a reader reads in a stretch of MDX: link targets, tags and punctuation-only tokens left out.
+ * @param text MDX (code already blanked out, see withoutCode())
+ * @returns the word count
+ */
+export function wordCount(text: string): number {
+  return text
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/<[^>]+>/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
+}

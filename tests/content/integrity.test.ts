@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { build, OUT_JSON, OUT_TS } from '../../scripts/registry.ts';
 import { TAB_SETS, isTabSet } from '../../src/lib/tabs.ts';
-import { OUTLINES } from '../../src/registry/outlines.ts';
-import { h2s, list, loadPages, tabGroups, withoutCode } from './content.ts';
+import { ACTION_FIRST, OUTLINES } from '../../src/registry/outlines.ts';
+import { h2s, list, loadPages, tabGroups, withoutCode, wordCount } from './content.ts';
 
 const pages = loadPages();
 const today = new Date().toISOString().slice(0, 10);
@@ -49,6 +49,34 @@ describe.each(pages.map((p) => [p.file, p] as const))('%s', (_file, page) => {
       }
     });
   }
+
+  const lead = ACTION_FIRST[type as keyof typeof ACTION_FIRST];
+  if (lead) {
+    it(`leads with the action: "${lead.first}" (short), then "${lead.then}", explanations after`, () => {
+      const body = withoutCode(page.body);
+      const heads = [...body.matchAll(/^##[ \t]+(.+?)[ \t]*$/gm)];
+      const [first, then] = heads;
+      expect(first?.[1], `the first h2 must be "## ${lead.first}"`).toBe(lead.first);
+      expect(then?.[1], `"## ${lead.then}" must come right after "## ${lead.first}"`).toBe(lead.then);
+      const intro = wordCount(body.slice(0, first!.index));
+      expect(intro, `${intro} words before "## ${lead.first}": move the explanation after the steps`).toBeLessThanOrEqual(lead.maxIntroWords);
+      const before = wordCount(body.slice(0, then!.index));
+      expect(before, `${before} words before "## ${lead.then}": keep "${lead.first}" to a sentence or two, move the rest after the steps`).toBeLessThanOrEqual(
+        lead.maxLeadWords,
+      );
+      const steps = body.slice(then!.index + then![0].length);
+      const start = steps.search(/^(?:<Tabs|<Steps|\d+\.\s|###)/m);
+      const stepsIntro = wordCount(steps.slice(0, start < 0 ? 0 : start));
+      expect(stepsIntro, `${stepsIntro} words between "## ${lead.then}" and the first steps: version notes go after them`).toBeLessThanOrEqual(
+        lead.maxStepsIntroWords,
+      );
+    });
+  }
+
+  it('keeps separate choices in separate lists (no "All sites" step after "this site" steps)', () => {
+    const mixed = [...withoutCode(page.body).matchAll(/^[ \t]*([2-9]|\d{2,})\.[ \t]+(?:\*\*)?All sites\b.*$/gim)].map((m) => m[0].trim());
+    expect(mixed, 'start a separate "All sites" list instead').toEqual([]);
+  });
 
   it('gives every panel of each tab set it uses, and declares exactly those sets', () => {
     const groups = tabGroups(page.body);

@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContextOptions, type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { sitemapPaths } from './support/pages.ts';
+import { expectAccessible, sitemapPaths } from './support/pages.ts';
 
 // The tabs on fix pages (src/components/mdx/Tabs.astro + src/scripts/tabs.ts), tested on the help
 // page that explains them: it carries two browser groups and one group of each other set.
@@ -9,7 +9,14 @@ const UA = {
   firefoxWindows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:157.0) Gecko/20100101 Firefox/157.0',
   chromeLinux: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
   iphone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 27_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/27.1 Mobile/15E148 Safari/604.1',
+  // Formats as Chrome, MDN (Firefox) and Microsoft document them for their iOS apps.
+  chromeIphone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 27_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/156.0.7500.50 Mobile/15E148 Safari/604.1',
+  firefoxIphone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 27_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) FxiOS/157.0 Mobile/15E148 Safari/605.1.15',
+  edgeIpad: 'Mozilla/5.0 (iPad; CPU OS 27_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/27.0 EdgiOS/156.0.3296.56 Mobile/15E148 Safari/605.1.15',
+  // What Safari on an iPad sends when it asks for desktop sites (the default): a Mac's user agent.
+  ipadDesktop: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/27.1 Safari/605.1.15',
 };
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } satisfies BrowserContextOptions;
 
 /** A fresh context (fresh localStorage) with a given user agent. */
 async function open(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
@@ -56,7 +63,7 @@ test.describe('tabs', () => {
     const page = await open(browser);
     await page.goto(PAGE);
     const historyLength = await page.evaluate(() => history.length);
-    await list(page, 'browser', 0).getByRole('tab', { name: 'Firefox' }).click();
+    await list(page, 'browser', 0).getByRole('tab', { name: 'Firefox', exact: true }).click();
     await expect(selected(page, 'browser', 0)).toHaveText('Firefox');
     await expect(selected(page, 'browser', 1)).toHaveText('Firefox');
     expect(new URL(page.url()).searchParams.get('browser')).toBe('firefox');
@@ -76,7 +83,7 @@ test.describe('tabs', () => {
   test('the URL selects a tab and beats the remembered one; unknown values are ignored', async ({ browser }) => {
     const page = await open(browser);
     await page.goto(PAGE);
-    await list(page, 'browser').getByRole('tab', { name: 'Edge' }).click();
+    await list(page, 'browser').getByRole('tab', { name: 'Edge', exact: true }).click();
     await page.goto(`${PAGE}?browser=samsung&client=python&server=django`);
     await expect(selected(page, 'browser')).toHaveText('Samsung Internet');
     await expect(selected(page, 'HTTP client')).toHaveText('Python requests');
@@ -106,24 +113,95 @@ test.describe('tabs', () => {
     await expect(selected(page, 'HTTP client')).toHaveText('curl'); // not detectable: first tab
     const notes = page.getByText(/^Detected: /).filter({ visible: true });
     await expect(notes).toHaveText(['Detected: Firefox on Windows. Change', 'Detected: Firefox on Windows. Change', 'Detected: Windows. Change']);
-    await page.getByRole('button', { name: 'Change browser' }).first().click();
-    await expect(list(page, 'browser').getByRole('tab', { name: 'Firefox' })).toBeFocused();
-    await page.keyboard.press('ArrowRight');
+    // "Change" opens a visible list of the set's choices, with focus on the detected one.
+    const change = page.getByRole('button', { name: 'Change browser' }).first();
+    await expect(change).toHaveAttribute('aria-expanded', 'false');
+    await change.click();
+    await expect(change).toHaveAttribute('aria-expanded', 'true');
+    const choices = page.getByRole('list', { name: 'Choose your browser' }).first();
+    await expect(choices).toBeVisible();
+    await expect(choices.getByRole('button')).toHaveText(await list(page, 'browser').getByRole('tab').allTextContents());
+    await expect(choices.getByRole('button', { name: 'Firefox', exact: true })).toBeFocused();
+    await expect(choices.getByRole('button', { name: 'Firefox', exact: true })).toHaveAttribute('aria-current', 'true');
+    await expect(choices).toBeInViewport();
+    // Tab to the next choice and press Enter: chosen in every browser group, focus on its tab.
+    await page.keyboard.press('Tab');
+    await expect(choices.getByRole('button', { name: 'Safari (macOS)' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(selected(page, 'browser', 0)).toHaveText('Safari (macOS)');
     await expect(selected(page, 'browser', 1)).toHaveText('Safari (macOS)');
+    await expect(selected(page, 'browser', 0)).toBeFocused();
+    await expect(choices).toBeHidden();
+    expect(new URL(page.url()).searchParams.get('browser')).toBe('safari-mac');
     await expect(notes).toHaveText(['Detected: Windows. Change']); // the browser notes are gone
     // Nothing about the guess is stored until the visitor chooses.
     expect(await page.evaluate(() => localStorage.getItem('tab:os'))).toBeNull();
     await page.reload();
     await expect(selected(page, 'browser')).toHaveText('Safari (macOS)');
     await expect(notes).toHaveText(['Detected: Windows. Change']);
+    expect(await page.evaluate(() => localStorage.getItem('tab:browser'))).toBe('safari-mac');
+
+    // Escape closes the list without choosing and returns focus to "Change"; so does "Change" again.
+    const os = page.getByRole('button', { name: 'Change operating system' });
+    const osChoices = page.getByRole('list', { name: 'Choose your operating system' });
+    await os.click();
+    await expect(osChoices.getByRole('button', { name: 'Windows' })).toBeFocused();
+    await page.keyboard.press('ArrowDown'); // nothing to do here: a list of buttons, moved through with Tab
+    await page.keyboard.press('Escape');
+    await expect(osChoices).toBeHidden();
+    await expect(os).toBeFocused();
+    await expect(os).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('Enter');
+    await expect(osChoices).toBeVisible();
+    await os.click();
+    await expect(osChoices).toBeHidden();
+    await expect(selected(page, 'operating system')).toHaveText('Windows');
+    expect(await page.evaluate(() => localStorage.getItem('tab:os'))).toBeNull();
     await page.context().close();
 
-    const phone = await open(browser, { userAgent: UA.iphone, viewport: { width: 390, height: 844 }, hasTouch: true });
+    const phone = await open(browser, { userAgent: UA.iphone, ...PHONE });
     await phone.goto(PAGE);
     await expect(selected(phone, 'browser')).toHaveText('Safari (iPhone/iPad)');
     await expect(selected(phone, 'operating system')).toHaveText('iOS / iPadOS');
     await expect(phone.getByText(/^Detected: /).filter({ visible: true }).first()).toHaveText('Detected: Safari (iPhone/iPad). Change');
+    // The open list on a phone: every choice in view without sideways scrolling, and no axe findings.
+    await phone.getByRole('button', { name: 'Change browser' }).first().click();
+    const phoneChoices = phone.getByRole('list', { name: 'Choose your browser' }).first();
+    for (const choice of await phoneChoices.getByRole('button').all()) {
+      const box = (await choice.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(phone, ['light', 'dark']);
     await phone.context().close();
+  });
+
+  test('iPhone and iPad apps other than Safari get their own tab, and an iPad asking for desktop sites is an iPad', async ({ browser }) => {
+    const cases = [
+      { ua: UA.chromeIphone, tab: 'Chrome (iPhone/iPad)' },
+      { ua: UA.firefoxIphone, tab: 'Firefox (iPhone/iPad)' },
+      { ua: UA.edgeIpad, tab: 'Edge (iPhone/iPad)' },
+      { ua: UA.ipadDesktop, tab: 'Safari (iPhone/iPad)', touchPoints: 5 },
+    ];
+    for (const { ua, tab, touchPoints } of cases) {
+      const page = await open(browser, { userAgent: ua, ...PHONE });
+      // An iPad reports 5 touch points; Chromium's touch emulation reports 1, so say what an iPad says.
+      if (touchPoints) await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'maxTouchPoints', { get: () => n }), touchPoints);
+      await page.goto(PAGE);
+      await expect(selected(page, 'browser'), ua).toHaveText(tab);
+      await expect(selected(page, 'browser', 1), ua).toHaveText(tab);
+      await expect(selected(page, 'operating system'), ua).toHaveText('iOS / iPadOS');
+      await expect(page.getByText(/^Detected: /).filter({ visible: true }).first(), ua).toHaveText(`Detected: ${tab}. Change`);
+      await expect(page.getByRole('tabpanel', { name: tab }).first()).toBeVisible();
+      await page.context().close();
+    }
+    // The same desktop user agent without a touch screen is a Mac.
+    const mac = await open(browser, { userAgent: UA.ipadDesktop });
+    await mac.goto(PAGE);
+    await expect(selected(mac, 'browser')).toHaveText('Safari (macOS)');
+    await expect(selected(mac, 'operating system')).toHaveText('macOS');
+    await mac.context().close();
   });
 
   test('without JavaScript every panel shows, under its label', async ({ browser }) => {
@@ -132,7 +210,7 @@ test.describe('tabs', () => {
     await expect(page.getByRole('tablist')).toHaveCount(0);
     await expect(page.getByRole('tabpanel')).toHaveCount(0);
     const panels = page.locator('[data-tab-panel]');
-    await expect(panels).toHaveCount(7 + 7 + 6 + 7 + 8);
+    await expect(panels).toHaveCount(10 + 10 + 6 + 7 + 8);
     for (const panel of await panels.all()) await expect(panel).toBeVisible();
     for (const label of ['Samsung Internet', 'ChromeOS', 'Python requests', 'ASP.NET Core']) {
       await expect(page.locator('[data-tab-panel] > p').getByText(label, { exact: true }).first()).toBeVisible();

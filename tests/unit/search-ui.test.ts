@@ -45,6 +45,8 @@ describe('withTabParams()', () => {
     expect(withTabParams('/guide/clear-cookies/', 'clear cookies Firefox', ['browser'])).toBe('/guide/clear-cookies/?browser=firefox');
     expect(withTabParams('/guide/clear-cookies/#steps', 'safari iphone cookies', ['browser', 'os'])).toBe('/guide/clear-cookies/?browser=safari-ios&os=ios#steps');
     expect(withTabParams('/guide/a/', 'chrome on android', ['browser'])).toBe('/guide/a/?browser=chrome-android');
+    expect(withTabParams('/guide/a/', 'chrome iphone cookies', ['browser'])).toBe('/guide/a/?browser=chrome-ios');
+    expect(withTabParams('/guide/a/', 'firefox ipad', ['browser'])).toBe('/guide/a/?browser=firefox-ios');
     expect(withTabParams('/guide/a/', 'samsung internet', ['browser'])).toBe('/guide/a/?browser=samsung');
     expect(withTabParams('/guide/a/', 'curl bearer token', ['client'])).toBe('/guide/a/?client=curl');
     expect(withTabParams('/guide/a/', 'nginx strips authorization', ['server', 'client'])).toBe('/guide/a/?server=nginx');

@@ -71,12 +71,18 @@ describe('detection', () => {
 
   it('every detectable id is a real tab id', () => {
     expect(browsers).toContain(detectedFor('browser', iphone));
+    for (const token of ['CriOS/156.0', 'FxiOS/157.0', 'EdgiOS/156.0']) {
+      const d = detect(`Mozilla/5.0 (iPhone; CPU iPhone OS 27_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) ${token} Mobile/15E148 Safari/604.1`);
+      expect(browsers, token).toContain(detectedFor('browser', d));
+      expect(detectedFor('browser', d), token).not.toBe('safari-ios');
+    }
     expect(TAB_SETS.os.map((t) => t.id)).toContain(detectedFor('os', iphone));
   });
 
   it('describes a detection in the words the tabs use', () => {
     expect(describeDetected('browser', firefoxWin, 'Firefox')).toBe('Firefox on Windows');
     expect(describeDetected('browser', iphone, 'Safari (iPhone/iPad)')).toBe('Safari (iPhone/iPad)');
+    expect(describeDetected('browser', { browser: 'chrome-ios', os: 'ios' }, 'Chrome (iPhone/iPad)')).toBe('Chrome (iPhone/iPad)');
     expect(describeDetected('os', firefoxWin, 'Windows')).toBe('Windows');
     expect(describeDetected('browser', { browser: 'chrome', os: undefined }, 'Chrome')).toBe('Chrome');
     expect(describeDetected('client', firefoxWin, 'curl')).toBeUndefined();
