@@ -5,6 +5,9 @@
 // budget, hence the terse style.
 import { chooseTab, describeDetected, detectedFor, paramOf, withParam } from '../lib/tab-choice';
 import { detectIds } from '../lib/ua-ids';
+import chooserUrl from './tab-chooser.ts?worker&url';
+
+let chooserLoaded: Promise<void> | undefined;
 
 const KEY = 'tab:';
 const ua = detectIds(navigator.userAgent, navigator.maxTouchPoints);
@@ -113,46 +116,11 @@ class FixTabs extends HTMLElement {
     return this.tabs.find((t) => t.tabIndex === 0)!;
   }
 
-  /**
-   * "Change" under a guessed tab: a disclosure listing the set's choices, so the alternatives are
-   * in view even where the tab row scrolls sideways. Picking one selects it everywhere like a tab
-   * would (and hides the note); Escape closes the list and returns focus to "Change".
-   */
+  /** "Change" under a guessed tab opens the list of choices: src/scripts/tab-chooser.ts, loaded on first use. */
   chooser(note: HTMLElement) {
-    const set = this.dataset['set']!;
     const button = note.querySelector('button')!;
-    const choices = note.querySelector('ul')!;
-    const toggle = (open: boolean) => {
-      choices.hidden = !open;
-      button.setAttribute('aria-expanded', String(open));
-    };
-    button.onclick = () => {
-      if (!choices.hidden) return toggle(false);
-      // Built on first use from the tabs themselves: their labels and order are the set's.
-      choices.replaceChildren(
-        ...this.tabs.map((tab) => {
-          const item = document.createElement('li');
-          const option = item.appendChild(document.createElement('button'));
-          option.type = 'button';
-          option.textContent = tab.textContent;
-          option.onclick = () => {
-            toggle(false);
-            pick(set, tab.dataset['tab']!, true, tab);
-            tab.focus();
-          };
-          return item;
-        }),
-      );
-      const at = this.tabs.indexOf(this.current());
-      choices.children[at]!.firstElementChild!.setAttribute('aria-current', 'true');
-      toggle(true);
-      (choices.children[at]!.firstElementChild as HTMLElement).focus();
-    };
-    note.onkeydown = (e) => {
-      if (e.key !== 'Escape' || choices.hidden) return;
-      toggle(false);
-      button.focus();
-    };
+    // Once loaded, the module handles every press itself; this one it missed, so press again.
+    button.addEventListener('click', () => void (chooserLoaded ??= import(/* @vite-ignore */ chooserUrl).then(() => button.click())));
   }
 
   /** Selects a tab in this group; an id this group lacks is ignored. */

@@ -31,7 +31,6 @@ class FixOutcome extends HTMLElement {
       });
     }
     update();
-    this.querySelector('[data-env]')?.removeAttribute('hidden');
   }
 }
 

@@ -86,6 +86,12 @@ function trail(v: View, copy: Copy): string {
 }
 
 const P = 'mt-3 text-zinc-700 dark:text-zinc-300';
+
+// What the wizard is, under the first question's answers (not above them: on a phone the first
+// answer must be on the first screen). Part of the start step itself, so the start looks the same
+// when loaded and when reached in place with Back or Start again.
+const intro = () =>
+  `<p class="mt-6 text-sm text-zinc-700 dark:text-zinc-300">A few plain questions, most often three or four, lead to the fix for your situation. If it does not work, the next likeliest one follows. <a class="link" href="/wizard/tree/">See every question and outcome</a>.</p>`;
 const BTN = 'btn w-full justify-start text-left text-base';
 
 function paste(): string {
@@ -140,9 +146,9 @@ function help(s: Extract<Step, { kind: 'help' }>, copy: Copy): string {
   return (
     `<p class="${P}">The likeliest fixes did not work, so it is time to ask ${esc(who)}. Fill in what you can: the summary below gives them what they need to help quickly.</p>` +
     `<p class="mt-4 rounded-md border-s-4 border-amber-600 bg-amber-50 px-4 py-3 dark:bg-amber-950/40"><strong>Never include passwords, tokens, API keys or cookies</strong>, not even in the error text. Anyone who has them can sign in as you. Nothing you type here leaves this page unless you copy or print it.</p>` +
-    `<h3 class="mt-6 text-lg font-semibold">What you tried</h3><ol class="mt-2 list-decimal ps-6" data-tried>${tried}</ol>` +
+    `<h2 class="mt-6 text-lg font-semibold">What you tried</h2><ol class="mt-2 list-decimal ps-6" data-tried>${tried}</ol>` +
     `<form class="mt-6 grid gap-4" data-help>${api ? field('browser', 'HTTP client, tool or library, and its version', 'For example: curl 8.11, Python requests 2.32, git 2.47') : field('browser', 'Browser or app, and its version', 'For example: Firefox 157')}${field('os', 'Operating system and version', 'For example: Windows 11, Android 17')}${field('when', 'Date, time and time zone it happened')}${field('url', 'Address of the page or API (URL)', 'Remove anything secret from it, such as ?token=…')}${field('error', 'The exact error text', 'Copy it word for word. Remove passwords, tokens and keys.')}</form>` +
-    `<h3 class="mt-6 text-lg font-semibold">Your summary</h3><pre class="mt-2 whitespace-pre-wrap rounded-md border border-zinc-300 p-3 text-sm dark:border-zinc-700" data-summary>To keep this, print the page (Ctrl+P, or ⌘+P on a Mac).</pre>` +
+    `<h2 class="mt-6 text-lg font-semibold">Your summary</h2><pre class="mt-2 whitespace-pre-wrap rounded-md border border-zinc-300 p-3 text-sm dark:border-zinc-700" data-summary>To keep this, print the page (Ctrl+P, or ⌘+P on a Mac).</pre>` +
     `<p class="mt-3 flex flex-wrap items-center gap-2"><button type="button" class="btn" data-copy hidden>Copy summary</button><button type="button" class="btn" data-print hidden>Print</button><span role="status" data-copied></span></p>`
   );
 }
@@ -175,9 +181,10 @@ export function renderStep(v: View, copy: Copy): string {
   return (
     `<div data-sets="${sets}"><p class="mb-4 rounded-md border-s-4 border-sky-600 bg-sky-50 px-4 py-3 dark:bg-sky-950/40" data-notice${v.notice ? `>${esc(v.notice)}` : ' hidden>'}</p>` +
     trail(v, copy) +
-    `<p class="text-sm font-medium text-zinc-600 dark:text-zinc-400">${progress}</p>` +
-    `<h2 id="wz-h" tabindex="-1" class="mt-1 scroll-mt-48 text-2xl font-semibold focus:outline-none">${esc(headingOf(v.state, copy))}</h2>` +
+    `<p class="text-sm font-medium text-zinc-600 dark:text-zinc-400">Troubleshooting wizard · ${progress}</p>` +
+    `<h1 id="wz-h" tabindex="-1" class="mt-1 scroll-mt-48 text-2xl font-bold tracking-tight focus:outline-none sm:text-3xl">${esc(headingOf(v.state, copy))}</h1>` +
     body +
+    (v.state === START ? intro() : '') +
     (nav ? `<p class="mt-8 flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800" data-nav>${nav}</p>` : '') +
     '</div>'
   );

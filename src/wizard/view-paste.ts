@@ -52,7 +52,7 @@ function show(out: HTMLElement, text: string, k: Knowledge | undefined, env: Env
     out.append(p);
     return;
   }
-  out.append(el('h3', causes.length === 1 ? 'The likely cause' : 'The likely causes, likeliest first', 'text-lg font-semibold'));
+  out.append(el('h2', causes.length === 1 ? 'The likely cause' : 'The likely causes, likeliest first', 'text-lg font-semibold'));
   const list = el('ol', '', 'mt-2 grid list-decimal gap-3 ps-6');
   for (const c of causes) {
     const li = el('li');

@@ -53,7 +53,6 @@ class FixWizard extends HTMLElement {
           this.env = { ...this.env, ...next.env };
           void this.paint(next.ok ? 3 : 2);
         });
-        this.querySelector('[data-env]')?.removeAttribute('hidden');
         return this.paint(d.ok ? 0 : 2).then(() => this.setAttribute('data-ready', ''));
       });
   }
@@ -117,7 +116,7 @@ class FixWizard extends HTMLElement {
     notice.textContent = this.notice ?? '';
     notice.hidden = !this.notice;
     this.links();
-    const h = step.querySelector('h2') as HTMLElement;
+    const h = step.querySelector('#wz-h') as HTMLElement;
     if (how) {
       h.focus();
       (this.querySelector('[data-live]') as HTMLElement).textContent = `${this.notice ?? ''} ${h.textContent}`;

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectClean, sitemapPaths, watchPage } from './support/pages.ts';
+import { expectAccessible, expectClean, sitemapPaths } from './support/pages.ts';
+import { sharedPage } from './support/shared.ts';
 
 // Every URL in the sitemap, in both colour schemes: no axe violations (WCAG 2.2 AA), no console
 // errors, no CSP violations, no request to any other origin.
@@ -11,19 +12,15 @@ test('the sitemap lists the core pages', () => {
   }
 });
 
-// One page load per URL: axe in the light scheme, then the system scheme switches to dark (the
-// site follows it live, as it does for a visitor) and axe runs again on the same page.
+// One page load per URL, in the worker's shared page: axe in the light scheme, then the system
+// scheme switches to dark (the site follows it live, as it does for a visitor) and axe runs again.
 for (const path of paths) {
   test(`${path} is accessible in light and dark, and self-contained`, async ({ browser, baseURL }) => {
-    // axe needs a page from browser.newContext() (not the shared fixture context).
-    const context = await browser.newContext({ colorScheme: 'light' });
-    const page = await context.newPage();
-    const problems = await watchPage(page, new URL(baseURL ?? '').origin);
+    const { page, problems } = await sharedPage(browser, baseURL);
     const response = await page.goto(path, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1')).toHaveCount(1);
     await expectAccessible(page, ['light', 'dark']);
     expectClean(problems);
-    await context.close();
   });
 }

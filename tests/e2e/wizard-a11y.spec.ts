@@ -5,22 +5,21 @@ import { expect, test, type Browser } from '@playwright/test';
 import { WIZARD } from '../../src/wizard/wizard.ts';
 import { FIX_SLUGS } from '../../src/wizard/outcomes.ts';
 import { pathOf } from '../../src/wizard/url.ts';
-import { expectAccessible, expectClean, watchPage } from './support/pages.ts';
+import { expectAccessible, expectClean } from './support/pages.ts';
+import { sharedPage } from './support/shared.ts';
 import { ready } from './wizard-support.ts';
 
 const ids = [...WIZARD.steps.keys()];
 
 /** Loads a page once and runs axe in each scheme (the site follows the system scheme live). */
 async function audit(browser: Browser, baseURL: string | undefined, url: string, schemes: ReadonlyArray<'light' | 'dark'>, wizard = true) {
-  const context = await browser.newContext({ colorScheme: schemes[0] ?? 'light' });
-  const page = await context.newPage();
-  const problems = await watchPage(page, new URL(baseURL ?? '').origin);
+  const { page, problems } = await sharedPage(browser, baseURL);
+  await page.emulateMedia({ colorScheme: schemes[0] ?? 'light' });
   await page.goto(url);
   if (wizard) await ready(page);
   await expect(page.locator('h1')).toHaveCount(1);
   await expectAccessible(page, schemes);
   expectClean(problems);
-  await context.close();
 }
 
 // The model-based run audits every state in the light theme; here a sample in both themes loaded

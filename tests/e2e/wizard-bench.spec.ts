@@ -14,6 +14,8 @@ test('answer → next step painted (benchmark)', async ({ page }) => {
     const w = window as unknown as { t0: number; paints: number[]; swaps: number[] };
     w.paints = [];
     w.swaps = [];
+    // Room for every step page's timing entry (the default buffer keeps 250).
+    performance.setResourceTimingBufferSize(100_000);
     document.addEventListener('click', (e) => {
       if ((e.target as Element).closest('a[data-ev]')) w.t0 = performance.now();
     }, true);
@@ -33,8 +35,14 @@ test('answer → next step painted (benchmark)', async ({ page }) => {
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const ANSWERS = 300;
   for (let i = 0; i < ANSWERS; i++) {
-    // Let the prefetch of the links now shown settle, as a person reading the question would.
-    await page.waitForTimeout(150);
+    // Let the prefetch of the steps the links lead to finish, as it does while a person reads the
+    // question: wait until each link's page has a resource timing entry (added when it arrived),
+    // or is the page that was loaded first (the wizard keeps that one from the start).
+    await page.waitForFunction(() => {
+      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+      const arrived = new Set(entries.map((e) => new URL(e.name).pathname));
+      return [...document.querySelectorAll<HTMLAnchorElement>('fix-wizard [data-step] a[data-ev]')].every((a) => arrived.has(a.pathname));
+    });
     const links = stepArea(page).locator('a[data-ev^="answer."], a[data-ev="outcome.no"], a[data-ev="wizard.restart"]');
     const count = await links.count();
     const pick = links.nth(Math.floor(random() * count));

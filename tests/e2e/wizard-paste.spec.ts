@@ -16,7 +16,7 @@ test('typed text is read in the page and the matching cause is offered, with its
   await page.goto(`${pathOf(step)}?v=2`);
   await ready(page);
   const area = stepArea(page);
-  await expect(area.getByRole('heading', { level: 2 })).toHaveText('Type or paste what you see');
+  await expect(area.getByRole('heading', { level: 1 })).toHaveText('Type or paste what you see');
   await expect(area.getByText('Reading the text needs JavaScript')).toHaveCount(0);
   const sent: string[] = [];
   page.on('request', (r) => sent.push(r.url() + (r.postData() ?? '')));
@@ -30,7 +30,7 @@ test('typed text is read in the page and the matching cause is offered, with its
   expect(sent.filter((u) => !u.startsWith(new URL(baseURL ?? '').origin))).toEqual([]);
   // Back returns to the question the step came from.
   await area.getByRole('link', { name: '← Back' }).click();
-  await expect(area.getByRole('heading', { level: 2 })).toHaveText(copy.questions['webSymptom']?.q ?? '');
+  await expect(area.getByRole('heading', { level: 1 })).toHaveText(copy.questions['webSymptom']?.q ?? '');
   expectClean(problems);
 });
 

@@ -39,7 +39,7 @@ export async function perform(page: Page, from: string, type: string): Promise<v
  */
 export async function expectState(page: Page, id: string, env?: Record<string, string>): Promise<void> {
   const area = stepArea(page);
-  await expect(area.getByRole('heading', { level: 2 })).toHaveText(headingOf(id, copy));
+  await expect(area.getByRole('heading', { level: 1 })).toHaveText(headingOf(id, copy));
   const step = WIZARD.stepOf(id);
   if (step.kind === 'outcome') {
     const link = area.getByRole('link', { name: `Open the steps: ${copy.fixes[step.fix]?.title}` });

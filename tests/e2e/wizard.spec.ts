@@ -10,7 +10,7 @@ import { expectClean, watchPage } from './support/pages.ts';
 import { ready, stepArea } from './wizard-support.ts';
 
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:157.0) Gecko/20100101 Firefox/157.0';
-const heading = (page: Page) => stepArea(page).getByRole('heading', { level: 2 });
+const heading = (page: Page) => stepArea(page).getByRole('heading', { level: 1 });
 const q = (id: string) => headingOf(id, copy);
 const answer = (page: Page, label: string) => stepArea(page).getByRole('link', { name: label, exact: true });
 const label = (id: string, a: string) => copy.questions[id]?.a[a]?.label ?? '';
