@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectClean, sitemapPaths } from './support/pages.ts';
+import { axeViolations, expectAccessible, expectClean, sitemapPaths } from './support/pages.ts';
 import { sharedPage } from './support/shared.ts';
 
 // Every URL in the sitemap, in both colour schemes: no axe violations (WCAG 2.2 AA), no console
@@ -24,3 +24,11 @@ for (const path of paths) {
     expectClean(problems);
   });
 }
+
+// The audit itself: a page with a planted violation must fail it (else every test above is empty).
+test('the axe audit reports a planted violation', async ({ browser, baseURL }) => {
+  const { page } = await sharedPage(browser, baseURL);
+  await page.goto('/guide/what-is-401/');
+  await page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/favicon.svg' })));
+  expect(await axeViolations(page, 'planted')).toEqual([expect.stringMatching(/^planted: image-alt: /)]);
+});

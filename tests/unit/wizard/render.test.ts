@@ -24,7 +24,7 @@ function links(html: string) {
 
 function check(state: string, furthest: string, env: Env) {
   const html = renderStep({ state, furthest, env }, copy);
-  expect(html, state).toContain(`<h2 id="wz-h" tabindex="-1"`);
+  expect(html, state).toContain(`<h1 id="wz-h" tabindex="-1"`);
   expect(html, state).toContain(headingOf(state, copy).replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
   expect(html, state).not.toMatch(/\sstyle=|<script/);
   expect(links(html).length, state).toBeGreaterThan(0);
