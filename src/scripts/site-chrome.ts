@@ -1,4 +1,4 @@
-// The site chrome every page needs: the theme toggle and the mobile menu. One module rather than
+// The site chrome every page needs: the theme toggle and the site menu. One module rather than
 // one per component, because each separate module costs its own request and gzip overhead on
 // every page (≈ 280 B gzipped here), and both always load together.
 
@@ -53,38 +53,41 @@ class ThemeToggle extends HTMLElement {
 }
 customElements.define('fix-theme-toggle', ThemeToggle);
 
-// ---- mobile menu (markup in src/components/MobileNav.astro)
-// A small modal menu: opens from the Menu button, keeps Tab inside itself, closes on Escape or
-// Close and returns focus to the Menu button (WAI-ARIA dialog pattern).
+// ---- site menu (markup in src/components/SiteHeader.astro and MobileNav.astro)
+// Below the desktop layout the menu is a small modal panel: it opens from the Menu button, keeps
+// Tab inside itself, closes on Escape or Close and returns focus to the Menu button (WAI-ARIA
+// dialog pattern). On wide screens the same element is the header's nav and search, so it is a
+// dialog only while open.
 class MobileNav extends HTMLElement {
   connectedCallback() {
     const button = this.querySelector<HTMLButtonElement>('[data-menu-button]');
-    const panel = this.querySelector<HTMLElement>('#mobile-menu');
+    const panel = this.querySelector<HTMLElement>('#site-menu');
     const close = this.querySelector<HTMLButtonElement>('[data-menu-close]');
     if (!button || !panel || !close) return;
-    const focusables = () => [...panel.querySelectorAll<HTMLElement>('a[href], button')];
-    const setOpen = (open: boolean) => {
-      panel.hidden = !open;
-      button.setAttribute('aria-expanded', String(open));
-      if (open) focusables()[0]?.focus();
-      else button.focus();
+    let open = false;
+    const setOpen = (value: boolean) => {
+      open = value;
+      panel.role = open ? 'dialog' : null;
+      panel.ariaModal = open ? 'true' : null;
+      panel.ariaLabel = open ? 'Site menu' : null;
+      button.ariaExpanded = String(open); // the CSS shows the panel from this
+      (open ? close : button).focus();
     };
-    button.addEventListener('click', () => setOpen(panel.hidden === true));
+    button.addEventListener('click', () => setOpen(!open));
     close.addEventListener('click', () => setOpen(false));
     panel.addEventListener('keydown', (e) => {
+      if (!open) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         setOpen(false);
       } else if (e.key === 'Tab') {
-        const items = focusables();
-        const first = items[0];
-        const last = items[items.length - 1];
-        if (e.shiftKey && document.activeElement === first) {
+        // Close is the first stop; the last is the last one Tab can reach now (not the links in a
+        // collapsed <details> of the guide's navigation).
+        const last = [...panel.querySelectorAll<HTMLElement>('a[href], button, input, summary')].filter((el) => el.getClientRects().length > 0).pop();
+        const [from, to] = e.shiftKey ? [close, last] : [last, close];
+        if (document.activeElement === from) {
           e.preventDefault();
-          last?.focus();
-        } else if (!e.shiftKey && document.activeElement === last) {
-          e.preventDefault();
-          first?.focus();
+          to?.focus();
         }
       }
     });
