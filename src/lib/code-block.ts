@@ -13,8 +13,11 @@ export const CODE_LABEL = 'Code';
 
 /**
  * @param html the rendered inside of a Markdown `<pre>`: one `<code …>` element
- * @returns the same with that `<code>` made a focusable, named group; anything else is returned unchanged
+ * @returns the same with that `<code>` made a focusable, named group and without the line break
+ *   Markdown leaves before `</code>` (the Copy button would copy it); anything else is unchanged
  */
 export function focusableCode(html: string): string {
-  return html.replace(/^\s*<code\b/, `<code tabindex="0" role="group" aria-label="${CODE_LABEL}"`);
+  return html
+    .replace(/^\s*<code\b/, `<code tabindex="0" role="group" aria-label="${CODE_LABEL}"`)
+    .replace(/\n<\/code>(\s*)$/, '</code>$1');
 }
