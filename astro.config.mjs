@@ -24,6 +24,9 @@ export default defineConfig({
   },
   vite: {
     plugins: [tailwindcss()],
+    // Module bundles built through `?worker&url` (the header search, see src/scripts/site-chrome.ts)
+    // are loaded with import(), so they must be ES modules.
+    worker: { format: 'es' },
     build: {
       // 0 = never inline scripts as data: or inline <script>: CSP allows only our own files.
       assetsInlineLimit: 0,

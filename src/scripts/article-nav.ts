@@ -19,10 +19,15 @@ const spy = new IntersectionObserver(
 for (const h of targets) spy.observe(h);
 
 // ---- Tab bars: on phones a tab bar is one row that scrolls sideways (src/styles/global.css sets
-// it position: relative there, so offsetLeft is measured from the bar): start it at the tab
-// src/scripts/tabs.ts, imported before this module, selected on load. Later choices are the
-// visitor's own click or arrow key, which leave that tab in view; other groups of the set follow
-// without scrolling their bars (their panels show the choice), which keeps this within budget.
-for (const tab of document.querySelectorAll<HTMLElement>('[role="tab"][aria-selected="true"]')) {
-  tab.parentElement!.scrollLeft = tab.offsetLeft - 16;
+// it position: relative there, so offsetLeft is measured from the bar). Keep the selected tab in
+// view: the one src/scripts/tabs.ts (imported before this module) selected on load, and the ones
+// a choice in another group of the set selects later. A tab already in view is left alone, so the
+// bar does not jump under the visitor's finger.
+function reveal(tab: HTMLElement) {
+  const bar = tab.parentElement!;
+  if (tab.offsetLeft < bar.scrollLeft || tab.offsetLeft + tab.offsetWidth > bar.scrollLeft + bar.clientWidth) bar.scrollLeft = tab.offsetLeft - 16;
 }
+document.querySelectorAll<HTMLElement>('[role="tab"][aria-selected="true"]').forEach(reveal);
+new MutationObserver((changes) => {
+  for (const { target } of changes) if (target instanceof HTMLElement && target.ariaSelected === 'true') reveal(target);
+}).observe(document.body, { subtree: true, attributeFilter: ['aria-selected'] });

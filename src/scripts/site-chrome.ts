@@ -1,6 +1,8 @@
-// The site chrome every page needs: the theme toggle and the site menu. One module rather than
-// one per component, because each separate module costs its own request and gzip overhead on
-// every page (≈ 280 B gzipped here), and both always load together.
+// The site chrome every page needs: the theme toggle and the site menu's button. One module
+// rather than one per component, because each separate module costs its own request and gzip
+// overhead on every page (≈ 280 B gzipped here), and both always load together.
+
+import siteMenuUrl from './site-menu.ts?worker&url';
 
 // ---- theme toggle (markup in src/components/ThemeToggle.astro)
 type Choice = 'system' | 'light' | 'dark';
@@ -54,43 +56,18 @@ class ThemeToggle extends HTMLElement {
 customElements.define('fix-theme-toggle', ThemeToggle);
 
 // ---- site menu (markup in src/components/SiteHeader.astro and MobileNav.astro)
-// Below the desktop layout the menu is a small modal panel: it opens from the Menu button, keeps
-// Tab inside itself, closes on Escape or Close and returns focus to the Menu button (WAI-ARIA
-// dialog pattern). On wide screens the same element is the header's nav and search, so it is a
-// dialog only while open.
+// Below the desktop layout the menu is a panel the Menu button opens. Its dialog behaviour is in
+// src/scripts/site-menu.ts, fetched on the first press: most visits never open the menu, and this
+// module is paid for on every page (the diagnoser's budget has no room for it). It is built as a
+// self-contained module whose URL Vite gives us (`?worker&url`): a plain import('./site-menu')
+// would add Vite's module-preload helper (≈ 0.8 KB gzip) to this file.
 class MobileNav extends HTMLElement {
   connectedCallback() {
-    const button = this.querySelector<HTMLButtonElement>('[data-menu-button]');
-    const panel = this.querySelector<HTMLElement>('#site-menu');
-    const close = this.querySelector<HTMLButtonElement>('[data-menu-close]');
-    if (!button || !panel || !close) return;
-    let open = false;
-    const setOpen = (value: boolean) => {
-      open = value;
-      panel.role = open ? 'dialog' : null;
-      panel.ariaModal = open ? 'true' : null;
-      panel.ariaLabel = open ? 'Site menu' : null;
-      button.ariaExpanded = String(open); // the CSS shows the panel from this
-      (open ? close : button).focus();
-    };
-    button.addEventListener('click', () => setOpen(!open));
-    close.addEventListener('click', () => setOpen(false));
-    panel.addEventListener('keydown', (e) => {
-      if (!open) return;
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        setOpen(false);
-      } else if (e.key === 'Tab') {
-        // Close is the first stop; the last is the last one Tab can reach now (not the links in a
-        // collapsed <details> of the guide's navigation).
-        const last = [...panel.querySelectorAll<HTMLElement>('a[href], button, input, summary')].filter((el) => el.getClientRects().length > 0).pop();
-        const [from, to] = e.shiftKey ? [close, last] : [last, close];
-        if (document.activeElement === from) {
-          e.preventDefault();
-          to?.focus();
-        }
-      }
-    });
+    const button = this.querySelector('[data-menu-button]');
+    // Once loaded, site-menu.ts opens the menu and handles the button itself; if it could not
+    // load (offline), the next press tries again.
+    const load = () => void import(/* @vite-ignore */ siteMenuUrl).catch(() => button?.addEventListener('click', load, { once: true }));
+    button?.addEventListener('click', load, { once: true });
   }
 }
 customElements.define('fix-mobile-nav', MobileNav);

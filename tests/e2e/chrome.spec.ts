@@ -112,6 +112,27 @@ test.describe('tab bars on phones', () => {
     expect(panelBox.y - (barBox.y + barBox.height)).toBeLessThan(64);
     await page.context().close();
   });
+
+  test('a choice made in one tab bar scrolls the other bars of the set to it', async ({ browser }) => {
+    const page = await open(browser, PHONE);
+    await page.goto(`${TABS_PAGE}?browser=${BROWSERS[0]!.id}`);
+    const bars = page.getByRole('tablist', { name: 'Steps for your browser' });
+    await expect(bars).toHaveCount(2);
+    const inView = (bar: ReturnType<typeof bars.nth>) =>
+      bar.evaluate((b) => {
+        const tab = b.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
+        const box = b.getBoundingClientRect();
+        return tab.left >= box.left - 1 && tab.right <= box.right + 1;
+      });
+    // The last tab of the second bar is out of its view at first.
+    const last = (n: number) => bars.nth(n).getByRole('tab', { name: LAST_BROWSER.label });
+    expect(await last(1).evaluate((t) => t.getBoundingClientRect().right > t.parentElement!.getBoundingClientRect().right)).toBe(true);
+    await last(0).click(); // Playwright scrolls the first bar to it, as a finger would
+    await expect(bars.nth(1).getByRole('tab', { selected: true })).toHaveText(LAST_BROWSER.label);
+    await expect.poll(() => inView(bars.nth(1))).toBe(true);
+    expect(await inView(bars.nth(0))).toBe(true);
+    await page.context().close();
+  });
 });
 
 test.describe('site menu', () => {
