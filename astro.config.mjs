@@ -18,9 +18,9 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/wizard\/.+/.test(new URL(page).pathname) || new URL(page).pathname.startsWith('/wizard/tree/') }),
   ],
   markdown: {
-    // Prism marks tokens with classes; Shiki writes inline style="" attributes, which our
-    // style-src 'self' CSP would block. Colours live in src/styles/global.css for both themes.
-    syntaxHighlight: 'prism',
+    // No syntax highlighting, for any block (why: src/lib/code-block.ts). Shiki would also write
+    // inline style="" attributes, which our style-src 'self' CSP blocks.
+    syntaxHighlight: false,
   },
   vite: {
     plugins: [tailwindcss()],

@@ -4,7 +4,8 @@
 //           Every page type counts all of it, site chrome included (theme toggle, mobile menu —
 //           the modules common to all pages, also shown on their own line): articles ≤ 3 KB, the
 //           wizard ≤ 18 KB, the diagnoser's engine ≤ 30 KB.
-//   HTML+CSS — gzipped HTML plus every render-blocking stylesheet
+//   HTML+CSS — gzipped HTML plus every render-blocking stylesheet (a `media="print"` one is not:
+//           browsers fetch it at low priority and render the screen without it)
 //   Data     — the diagnoser's knowledge file (fetched at load, before any input) ≤ 40 KB.
 // Prints a table with the worst page of each type and exits 1 when any page is over budget.
 import { readFileSync } from 'node:fs';
@@ -62,8 +63,10 @@ for (const { file, html, scripts } of pages) {
   const type = typeOf(path);
   const total = [...scripts].reduce((n, s) => n + gz(read(s)), 0);
   const js = total;
-  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)]
-    .map((m) => m[1] ?? m[2] ?? '')
+  const css = [...html.matchAll(/<link[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\srel="stylesheet"/.test(tag) && !/\smedia="print"/.test(tag))
+    .map((tag) => /\shref="([^"]+)"/.exec(tag)?.[1] ?? '')
     .reduce((n, href) => n + gz(read(href)), 0);
   const htmlCss = gz(html) + css;
   const budget = BUDGETS[type];

@@ -1,6 +1,8 @@
-// The site chrome every page needs: the theme toggle and the mobile menu. One module rather than
-// one per component, because each separate module costs its own request and gzip overhead on
-// every page (≈ 280 B gzipped here), and both always load together.
+// The site chrome every page needs: the theme toggle and the site menu's button. One module
+// rather than one per component, because each separate module costs its own request and gzip
+// overhead on every page (≈ 280 B gzipped here), and both always load together.
+
+import siteMenuUrl from './site-menu.ts?worker&url';
 
 import headerSearchUrl from './header-search.ts?worker&url';
 
@@ -55,41 +57,19 @@ class ThemeToggle extends HTMLElement {
 }
 customElements.define('fix-theme-toggle', ThemeToggle);
 
-// ---- mobile menu (markup in src/components/MobileNav.astro)
-// A small modal menu: opens from the Menu button, keeps Tab inside itself, closes on Escape or
-// Close and returns focus to the Menu button (WAI-ARIA dialog pattern).
+// ---- site menu (markup in src/components/SiteHeader.astro and MobileNav.astro)
+// Below the desktop layout the menu is a panel the Menu button opens. Its dialog behaviour is in
+// src/scripts/site-menu.ts, fetched on the first press: most visits never open the menu, and this
+// module is paid for on every page (the diagnoser's budget has no room for it). It is built as a
+// self-contained module whose URL Vite gives us (`?worker&url`): a plain import('./site-menu')
+// would add Vite's module-preload helper (≈ 0.8 KB gzip) to this file.
 class MobileNav extends HTMLElement {
   connectedCallback() {
-    const button = this.querySelector<HTMLButtonElement>('[data-menu-button]');
-    const panel = this.querySelector<HTMLElement>('#mobile-menu');
-    const close = this.querySelector<HTMLButtonElement>('[data-menu-close]');
-    if (!button || !panel || !close) return;
-    const focusables = () => [...panel.querySelectorAll<HTMLElement>('a[href], button')];
-    const setOpen = (open: boolean) => {
-      panel.hidden = !open;
-      button.setAttribute('aria-expanded', String(open));
-      if (open) focusables()[0]?.focus();
-      else button.focus();
-    };
-    button.addEventListener('click', () => setOpen(panel.hidden === true));
-    close.addEventListener('click', () => setOpen(false));
-    panel.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        setOpen(false);
-      } else if (e.key === 'Tab') {
-        const items = focusables();
-        const first = items[0];
-        const last = items[items.length - 1];
-        if (e.shiftKey && document.activeElement === first) {
-          e.preventDefault();
-          last?.focus();
-        } else if (!e.shiftKey && document.activeElement === last) {
-          e.preventDefault();
-          first?.focus();
-        }
-      }
-    });
+    const button = this.querySelector('[data-menu-button]');
+    // Once loaded, site-menu.ts opens the menu and handles the button itself; if it could not
+    // load (offline), the next press tries again.
+    const load = () => void import(/* @vite-ignore */ siteMenuUrl).catch(() => button?.addEventListener('click', load, { once: true }));
+    button?.addEventListener('click', load, { once: true });
   }
 }
 customElements.define('fix-mobile-nav', MobileNav);
