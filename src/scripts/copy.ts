@@ -1,10 +1,8 @@
 // A "Copy" button on every code block of an article, added by script because only script can
-// copy. A live region announces the result ("Copied") to screen readers; the button's own text
+// copy. The page's live region (in src/layouts/ArticleLayout.astro: present from the start, so
+// screen readers are already watching it) announces the result ("Copied"); the button's own text
 // confirms it visually for two seconds.
-const live = document.createElement('p');
-live.className = 'sr-only';
-live.setAttribute('role', 'status');
-document.body.append(live);
+const live = document.querySelector('[data-copy-status]')!;
 
 for (const code of document.querySelectorAll('article pre > code')) {
   const button = document.createElement('button');
@@ -26,6 +24,5 @@ for (const code of document.querySelectorAll('article pre > code')) {
     live.textContent = said;
     setTimeout(() => (live.textContent = ''), 2000); // so the same message is announced next time
   };
-  code.parentElement!.classList.add('has-copy');
   code.parentElement!.append(button);
 }

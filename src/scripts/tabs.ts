@@ -54,6 +54,17 @@ function openTarget() {
   el!.scrollIntoView();
 }
 
+/**
+ * On phones a tab bar is one row that scrolls sideways (src/styles/global.css sets it position:
+ * relative there, so offsetLeft is measured from the bar): keep the selected tab in view, whether
+ * selected on load or by a choice in another group of the set. A tab already in view is left
+ * alone, so the bar does not jump under the visitor's finger.
+ */
+function reveal(tab: HTMLElement) {
+  const bar = tab.parentElement!;
+  if (tab.offsetLeft < bar.scrollLeft || tab.offsetLeft + tab.offsetWidth > bar.scrollLeft + bar.clientWidth) bar.scrollLeft = tab.offsetLeft - 16;
+}
+
 class FixTabs extends HTMLElement {
   tabs: HTMLButtonElement[] = [];
   panels: HTMLElement[] = [];
@@ -132,7 +143,10 @@ class FixTabs extends HTMLElement {
       const panel = this.panels[i]!;
       // A hidden="until-found" panel keeps its box, so it would stay focusable: take it out of the tab order.
       tab.tabIndex = panel.tabIndex = on ? 0 : -1;
-      if (on) panel.removeAttribute('hidden');
+      if (on) {
+        panel.removeAttribute('hidden');
+        reveal(tab);
+      }
       else panel.setAttribute('hidden', 'until-found');
     });
     // Once the visitor has chosen, "Detected: …" no longer explains the selection.

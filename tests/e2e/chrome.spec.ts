@@ -151,7 +151,7 @@ test.describe('site menu', () => {
       await expect(dialog.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wizard' })).toBeVisible();
       const search = dialog.getByRole('search');
       await expect(search).toBeVisible();
-      await expect(search.getByRole('searchbox')).toBeEditable();
+      await expect(search.getByRole('combobox', { name: 'Search' })).toBeEditable();
       const guide = dialog.getByRole('navigation', { name: 'Guide' });
       await expect(guide.getByRole('link', { name: 'How fix pages work' })).toHaveAttribute('aria-current', 'page');
       await expect(guide.getByRole('link', { name: 'How fix pages work' })).toBeInViewport();

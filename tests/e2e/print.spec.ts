@@ -113,7 +113,7 @@ test.describe('printing a wizard outcome', () => {
     const outcome = [...WIZARD.steps.values()].find((s) => s.kind === 'outcome')!;
     await page.goto(pathOf(outcome.id));
     await expectNoControlsInPrint(page, ['Yes, it works now', /^No: /, '← Back', 'Start again']);
-    await expect(page.getByRole('heading', { level: 2, name: /^Try this:/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /^Try this:/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /^Open the steps:/ })).toBeVisible();
     await expect(page.getByText(/^Likely cause:/)).toBeVisible();
   });
