@@ -97,6 +97,8 @@ test.describe('article pipeline', () => {
     await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
     await expect(page.getByText(/Last reviewed against these sources on \d{4}-\d{2}-\d{2}/)).toBeVisible();
     await expect(page.getByRole('link', { name: /RFC 9110 §15\.5\.2/ })).toHaveAttribute('href', /rfc9110/);
+    // This build sets no repository (FIX401_REPO_URL), so there is nowhere to suggest a fix.
+    await expect(page.getByRole('link', { name: 'Suggest a fix to this page' })).toHaveCount(0);
     await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', /\/guide\/what-is-401\/$/);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'What a 401 Unauthorized response means');
   });
