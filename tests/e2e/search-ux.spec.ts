@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectClean, watchPage } from './support/pages.ts';
+import { expectAccessible, expectClean, pagefindRequests, watchPage } from './support/pages.ts';
 
 /** The search page's results: one list item per result. */
 const results = (page: Page) => page.getByRole('main').getByRole('list').first().getByRole('listitem');
@@ -106,10 +106,7 @@ test.describe('header search', () => {
   test('suggests pages as you type; arrows move, Enter opens, Escape closes', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const pagefind: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/pagefind/')) pagefind.push(r.url());
-    });
+    const pagefind = pagefindRequests(page);
     await page.goto('/guide/what-is-401/');
     await page.waitForLoadState('load');
     expect(pagefind).toEqual([]);

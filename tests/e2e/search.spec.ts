@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { pagefindRequests } from './support/pages.ts';
 
 test.describe('search', () => {
   test('Pagefind loads only when search is used, and results land on the matching heading', async ({ page }) => {
-    const pagefindRequests: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/pagefind/')) pagefindRequests.push(r.url());
-    });
+    const requested = pagefindRequests(page);
     await page.goto('/search/');
-    expect(pagefindRequests).toEqual([]);
+    expect(requested).toEqual([]);
     const box = page.getByRole('searchbox', { name: 'Search the guide' });
     await box.focus();
     await page.keyboard.type('realm protection space');
@@ -15,7 +13,7 @@ test.describe('search', () => {
     await expect(status).toContainText(/\d+ results? for/);
     const first = page.getByRole('main').getByRole('listitem').first().getByRole('link').first();
     await expect(first).toHaveAttribute('href', /\/guide\/[^#]+\/#[\w-]+/);
-    expect(pagefindRequests.length).toBeGreaterThan(0);
+    expect(requested.length).toBeGreaterThan(0);
     // Keyboard: Tab from the box reaches the Search button and then the first result.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -45,10 +43,7 @@ test.describe('search', () => {
   test('the header search field sends the query to the search page, which loads Pagefind only then', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const pagefind: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/pagefind/')) pagefind.push(r.url());
-    });
+    const pagefind = pagefindRequests(page);
     await page.goto('/guide/what-is-401/');
     // The header field is a combobox now (it suggests pages as you type); typing loads Pagefind,
     // so "no Pagefind before use" is checked before the field is touched.

@@ -11,6 +11,20 @@ export function sitemapPaths(): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname);
 }
 
+/**
+ * Records the page's requests for Pagefind's files (the search index and its script), to prove
+ * search loads only when it is used.
+ * @param page the page, before the navigation to watch
+ * @returns a live list of the URLs requested
+ */
+export function pagefindRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pagefind/')) urls.push(r.url());
+  });
+  return urls;
+}
+
 /** What a page did that it should not: console errors, CSP violations, requests to other origins. */
 export interface PageProblems {
   consoleErrors: string[];
