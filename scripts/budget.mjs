@@ -6,7 +6,9 @@
 //           wizard ≤ 18 KB, the diagnoser's engine ≤ 30 KB.
 //   HTML+CSS — gzipped HTML plus every render-blocking stylesheet (a `media="print"` one is not:
 //           browsers fetch it at low priority and render the screen without it)
-//   Data     — the diagnoser's knowledge file (fetched at load, before any input) ≤ 40 KB.
+//   Data     — the diagnoser's knowledge file (fetched at load, before any input) ≤ 40 KB; the cause
+//           pages' words for the wizard's "type or paste" step (fetched when that step shows,
+//           before any input, with the knowledge file) ≤ 40 KB.
 // Prints a table with the worst page of each type and exits 1 when any page is over budget.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +24,8 @@ export const BUDGETS = {
 };
 /** The diagnoser's knowledge data, fetched at load. */
 export const KNOWLEDGE_BUDGET = 40 * KB;
+/** The cause pages' words, fetched by the wizard's "type or paste" step. */
+export const WORDS_BUDGET = 40 * KB;
 
 /** @param {string} path @returns {keyof typeof BUDGETS} */
 function typeOf(path) {
@@ -92,6 +96,9 @@ for (const type of /** @type {(keyof typeof BUDGETS)[]} */ (Object.keys(BUDGETS)
 const knowledge = gz(read('/diagnose/knowledge.json'));
 console.log(`Diagnoser knowledge data (/diagnose/knowledge.json, fetched at load): ${fmt(knowledge)} of ${fmt(KNOWLEDGE_BUDGET)}${knowledge > KNOWLEDGE_BUDGET ? ' OVER' : ''}`);
 if (knowledge > KNOWLEDGE_BUDGET) failures++;
+const words = gz(read('/wizard/words.json'));
+console.log(`Wizard cause words (/wizard/words.json, fetched by the "type or paste" step): ${fmt(words)} of ${fmt(WORDS_BUDGET)}${words > WORDS_BUDGET ? ' OVER' : ''}`);
+if (words > WORDS_BUDGET) failures++;
 // List the offenders, but not hundreds of near-identical wizard steps: the first few per type.
 const over = rows.filter((x) => x.over);
 for (const type of Object.keys(BUDGETS)) {

@@ -2,9 +2,10 @@
 // and the wizard tree are validated (src/registry/schema.ts), cross-checked (every slug a page
 // names exists and has the right type; cause ↔ fix links go both ways; the tree is a tree), and
 // written to src/registry/registry.gen.ts (slug unions, titles, tab sets, cause → fixes, the
-// compiled tree) and src/registry/knowledge.gen.json (what the diagnoser reads: labels, default
-// fixes, vendor error texts). Both files are committed: the CLI and the type checker need them
-// without a build, and a diff shows what a content change did to the registry.
+// compiled tree), src/registry/knowledge.gen.json (what the diagnoser reads: labels, default
+// fixes, vendor error texts) and src/registry/words.gen.json (the words of each cause page, for
+// the wizard's "type or paste" step). The files are committed: the CLI and the type checker need
+// them without a build, and a diff shows what a content change did to the registry.
 //
 //   node scripts/registry.ts          write the files (only when they change)
 //   node scripts/registry.ts --check  exit 1 when they are stale (the tests run this)
@@ -19,6 +20,7 @@ const CONTENT = join(ROOT, 'content');
 /** Where the generated files go. */
 export const OUT_TS = join(ROOT, 'src', 'registry', 'registry.gen.ts');
 export const OUT_JSON = join(ROOT, 'src', 'registry', 'knowledge.gen.json');
+export const OUT_WORDS = join(ROOT, 'src', 'registry', 'words.gen.json');
 
 /** A problem in content, said the way an author can act on it. */
 class ContentError extends Error {}
@@ -81,19 +83,50 @@ const STOP = new Set(
     'could one two see page site sign signs signed error errors request response server client http https 401 403 unauthorized').split(' '),
 );
 
+/** How much more a word in the title, label, "why", quick fix or description counts than one in the body. */
+const HEAD_WEIGHT = 3;
+/** Words kept per cause page: its most telling ones by tf·idf (the cap holds the file near 30 KB gz). */
+const WORDS_PER_CAUSE = 150;
+
+/** @returns the lower-case words of a text that can tell causes apart (code spans split into words) */
+function wordsIn(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/`[^`]*`/g, (m) => m.replace(/[^a-z0-9]+/g, ' '))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w));
+}
+
 /**
- * The words a cause page uses for itself: title, label, why, quick fix, description and its
- * Symptoms section (where the texts people see are quoted). The wizard's "type or paste" step
- * matches a visitor's own words against them when no error text names a cause.
- * @param c a cause article
- * @returns distinct lower-case words, space-separated
+ * The words of every cause page with how often each occurs (heading fields count HEAD_WEIGHT
+ * times), cut to each page's WORDS_PER_CAUSE most telling words. The wizard's "type or paste"
+ * step ranks the pages against what a visitor typed with BM25 (src/diagnose/offer.ts).
+ * @param causes the cause articles
+ * @returns per cause, "word word:count …" (count left out when 1), most telling first
  */
-function termsOf(c: Article & { data: { type: 'cause'; label: string; why: string; quickFix: string } }): string {
-  const symptoms = /^## Symptoms\s*\n([\s\S]*?)(?=^## )/m.exec(c.body)?.[1] ?? '';
-  const text = [c.data.title, c.data.label, c.data.why, c.data.quickFix, c.data.description, symptoms.slice(0, 1500)].join(' ');
-  const words = text.toLowerCase().replace(/`[^`]*`/g, (m) => m.replace(/[^a-z0-9]+/g, ' ')).split(/[^\p{L}\p{N}]+/u);
-  // The first words carry the page's own vocabulary; the cap keeps the knowledge file within budget.
-  return [...new Set(words.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w)))].slice(0, 48).join(' ');
+function causeWords(causes: ReadonlyArray<Article & { data: { type: 'cause'; label: string; why: string; quickFix: string } }>): Record<string, string> {
+  const counts = causes.map((c) => {
+    const tf = new Map<string, number>();
+    const head = [c.data.title, c.data.label, c.data.why, c.data.quickFix, c.data.description].join(' ');
+    for (const w of wordsIn(head)) tf.set(w, (tf.get(w) ?? 0) + HEAD_WEIGHT);
+    // The body without its links' addresses and components' markup, which are not the page's words.
+    const body = c.body.replace(/\]\([^)]*\)/g, ']').replace(/<\/?[A-Z][^>]*>/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+    for (const w of wordsIn(body)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    return [c.slug, tf] as const;
+  });
+  const df = new Map<string, number>();
+  for (const [, tf] of counts) for (const w of tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const idf = (w: string) => Math.log(causes.length / (df.get(w) ?? 1));
+  return Object.fromEntries(
+    counts.map(([slug, tf]) => [
+      slug,
+      [...tf]
+        .sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0]) || (a[0] < b[0] ? -1 : 1))
+        .slice(0, WORDS_PER_CAUSE)
+        .map(([w, n]) => (n > 1 ? `${w}:${n}` : w))
+        .join(' '),
+    ]),
+  );
 }
 
 /**
@@ -138,10 +171,10 @@ function compileMessages(data: MessagesData, isCause: (s: string) => boolean, er
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * Reads and checks all of content/ and renders the two generated files.
- * @returns the TypeScript module and the JSON knowledge file, as text
+ * Reads and checks all of content/ and renders the generated files.
+ * @returns the TypeScript module, the JSON knowledge file and the cause words file, as text
  */
-export function build(): { ts: string; json: string } {
+export function build(): { ts: string; json: string; words: string } {
   const articles = readArticles();
   const fam = familiesSchema.safeParse(readYaml('families.yaml'));
   if (!fam.success) throw new ContentError(issues('content/families.yaml', fam.error));
@@ -416,7 +449,7 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
 `;
 
   const knowledge = {
-    causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0], terms: termsOf(c) }])),
+    causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0] }])),
     fixes: Object.fromEntries(fixes.map((f) => [f.slug, { label: label(f), tabs: f.data.tabs }])),
     errors: services.flatMap((s) =>
       s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, service: s.slug })),
@@ -434,7 +467,7 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
       ]),
     ),
   };
-  return { ts, json: `${JSON.stringify(knowledge, null, 1)}\n` };
+  return { ts, json: `${JSON.stringify(knowledge, null, 1)}\n`, words: `${JSON.stringify({ causes: causeWords(causes) }, null, 1)}\n` };
 }
 
 const read = (f: string) => {
@@ -447,16 +480,16 @@ const read = (f: string) => {
 
 if (import.meta.main) {
   try {
-    const { ts, json } = build();
-    const stale = [OUT_TS, OUT_JSON].filter((f, i) => read(f) !== [ts, json][i]);
+    const out = build();
+    const files = [[OUT_TS, out.ts], [OUT_JSON, out.json], [OUT_WORDS, out.words]] as const;
+    const stale = files.filter(([f, text]) => read(f) !== text).map(([f]) => f);
     if (process.argv.includes('--check')) {
       if (stale.length) {
         console.error(`registry: ${stale.map((f) => relative(ROOT, f)).join(', ')} stale; run npm run registry`);
         process.exit(1);
       }
     } else if (stale.length) {
-      writeFileSync(OUT_TS, ts);
-      writeFileSync(OUT_JSON, json);
+      for (const [f, text] of files) if (stale.includes(f)) writeFileSync(f, text);
       console.log(`registry: wrote ${stale.map((f) => relative(ROOT, f)).join(', ')}`);
     }
   } catch (e) {

@@ -1,7 +1,7 @@
 // Prints the evaluation figures for both splits (docs/evaluation.md): the wizard on the blind
 // answers of the real-case corpus, the diagnoser on the real-paste corpus.
 //   node scripts/eval/report.ts [wizard|diagnose] [--answers FILE] [--misses]
-import { evaluate, figures, loadAnswers } from '../../tests/eval/wizard-eval.ts';
+import { evaluate, evaluateTyped, figures, loadAnswers } from '../../tests/eval/wizard-eval.ts';
 import { evaluatePastes, pasteFigures } from '../../tests/eval/diagnose-eval.ts';
 
 const args = process.argv.slice(2);
@@ -18,6 +18,14 @@ if (!what || what === 'wizard') {
       const g = figures(mine.filter((r) => r.audience === aud));
       console.log(`  ${aud}: ${g.hit}/${g.n} (${g.hitPct} %), first ${g.first}`);
     }
+  }
+  const typed = evaluateTyped();
+  for (const split of ['test', 'dev'] as const) {
+    const mine = typed.filter((r) => r.split === split);
+    const pct = (x: number) => Math.round((1000 * x) / (mine.length || 1)) / 10;
+    const first = mine.filter((r) => r.at === 1).length;
+    const any = mine.filter((r) => r.at > 0).length;
+    console.log(`wizard ${split}, symptom typed at the "type or paste" step: first offer right ${first}/${mine.length} (${pct(first)} %), one of 3 right ${any} (${pct(any)} %)`);
   }
   if (bad.length) console.log(`wizard: ${bad.length} case(s) not replayable: ${bad.slice(0, 5).map((b) => `${b.id} (${b.error})`).join('; ')}`);
   if (args.includes('--misses')) for (const r of rows.filter((x) => x.split === 'dev' && x.hitAt === 0)) console.log(`  miss ${r.id}`);

@@ -24,7 +24,7 @@ export interface AtlasEntry {
 /** What the diagnoser knows as data: labels and default fixes for links, and the atlas. */
 export interface Knowledge {
   /** Per cause: label, why, default fix, and the words its page uses for itself (for free-text matching). */
-  causes: Record<string, { label: string; why: string; fix: string; terms?: string }>;
+  causes: Record<string, { label: string; why: string; fix: string }>;
   fixes: Record<string, { label: string; tabs: readonly string[] }>;
   errors: readonly AtlasEntry[];
   /** Per service: its label, and names that show a paste comes from it (lower-case). */

@@ -1,13 +1,20 @@
 // The wizard's "type or paste what you see" step: runs the diagnoser's core and the error atlas on
 // what the visitor typed, in this page, and offers the causes it finds (each with its cause page
 // and the fix to open), with the way back to the questions kept by the step's own links. Loaded
-// only when the step shows; the knowledge data is the same same-origin file the diagnoser uses.
-// Nothing typed leaves the page: the only request is that file, made before any input.
+// only when the step shows; the data are two same-origin files, the knowledge the diagnoser uses
+// and the cause pages' words. Nothing typed leaves the page: the only requests are those files,
+// made before any input.
 import type { Knowledge } from '../diagnose/atlas.ts';
-import { offeredCauses } from '../diagnose/offer.ts';
+import { offeredCauses, type CauseWords } from '../diagnose/offer.ts';
 import type { Env } from './url.ts';
 
-let knowledge: Promise<Knowledge | undefined> | undefined;
+/** Both data files, fetched once; a file that fails to load is left out (the step still answers). */
+let data: Promise<[Knowledge | undefined, CauseWords | undefined]> | undefined;
+
+const load = <T>(url: string): Promise<T | undefined> =>
+  fetch(url)
+    .then((r) => (r.ok ? (r.json() as Promise<T>) : undefined))
+    .catch(() => undefined);
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = ''): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
@@ -22,9 +29,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = ''):
  * @param env the visitor's setup, passed to the fix links
  */
 export function paste(step: HTMLElement, env: Env): void {
-  knowledge ??= fetch('/diagnose/knowledge.json')
-    .then((r) => (r.ok ? (r.json() as Promise<Knowledge>) : undefined))
-    .catch(() => undefined);
+  data ??= Promise.all([load<Knowledge>('/diagnose/knowledge.json'), load<CauseWords>('/wizard/words.json')]);
   const form = step.querySelector<HTMLFormElement>('[data-paste]');
   const out = step.querySelector<HTMLElement>('[data-paste-out]');
   if (!form || !out) return;
@@ -33,17 +38,17 @@ export function paste(step: HTMLElement, env: Env): void {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = (form.elements.namedItem('paste') as HTMLTextAreaElement).value;
-    void knowledge?.then((k) => show(out, text, k, env));
+    void data?.then(([k, words]) => show(out, text, k, words, env));
   });
 }
 
-function show(out: HTMLElement, text: string, k: Knowledge | undefined, env: Env): void {
+function show(out: HTMLElement, text: string, k: Knowledge | undefined, words: CauseWords | undefined, env: Env): void {
   out.replaceChildren();
   if (!text.trim()) {
     out.append(el('p', 'Type or paste something first.'));
     return;
   }
-  const causes = offeredCauses(text, k, 3);
+  const causes = offeredCauses(text, k, words, 3);
   if (causes.length === 0) {
     const p = el('p', 'Nothing in this text points to a cause we know. Go back and pick the answer closest to what you see, or paste the full response (status line and headers) into the ');
     const a = el('a', 'diagnoser', 'link');

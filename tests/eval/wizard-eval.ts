@@ -7,6 +7,7 @@ import type { Split } from '../../scripts/eval/split.ts';
 import type { Knowledge } from '../../src/diagnose/atlas.ts';
 import { offeredCauses } from '../../src/diagnose/offer.ts';
 import knowledge from '../../src/registry/knowledge.gen.json' with { type: 'json' };
+import words from '../../src/registry/words.gen.json' with { type: 'json' };
 
 /** A fixed clock for the paste step (the cases' texts hold no live tokens). */
 const EVAL_NOW = Date.parse('2026-12-01T00:00:00Z');
@@ -89,7 +90,7 @@ export function score(c: WizardCase, path: readonly string[] | undefined, split:
       if (i !== path.length - 1) return { ...base, error: `answers go on after the paste step ${to}` };
       if (pasted === undefined) return { ...base, error: `no pasted text recorded for the paste step ${to}` };
       const n = path.length + 1; // typing the text counts as one more answer
-      const offered = offeredCauses(pasted, knowledge as Knowledge, 3, EVAL_NOW).map((o) => [(knowledge as Knowledge).causes[o.cause]?.fix ?? '', o.cause] as const);
+      const offered = offeredCauses(pasted, knowledge as Knowledge, words, 3, EVAL_NOW).map((o) => [(knowledge as Knowledge).causes[o.cause]?.fix ?? '', o.cause] as const);
       return { ...base, answersToFirst: n, hitAt: at(n, offered.findIndex(([f, x]) => resolves(f, x))), causeAt: at(n, offered.findIndex(([, x]) => c.accept.includes(x))) };
     }
     if (TREE.leaves[to]) {
@@ -120,4 +121,24 @@ export function evaluate(answers: Answers = loadAnswers()): Scored[] {
   const split = loadSplit();
   const test = new Set(split.test);
   return loadCases().map((c) => score(c, answers.answers[c.id], test.has(c.id) ? 'test' : 'dev', answers.pastes?.[c.id]));
+}
+
+/**
+ * The "type or paste" step on its own: each case's symptom, as the person wrote it, typed at that
+ * step. Not the wizard's figure (people answer questions first); it measures what the step offers
+ * for a description in someone's own words.
+ * @returns per case with accepted causes: the 1-based position of the first offered cause whose fix resolves one (0 = none of 3)
+ */
+export function evaluateTyped(): Array<{ id: string; split: 'test' | 'dev'; at: number }> {
+  const split = loadSplit();
+  const test = new Set(split.test);
+  const fixes = FIXES as Readonly<Record<string, { causes: readonly string[] }>>;
+  const k = knowledge as Knowledge;
+  return loadCases()
+    .filter((c) => c.accept.length > 0)
+    .map((c) => {
+      const resolves = (cause: string) => c.accept.includes(cause) || (fixes[k.causes[cause]?.fix ?? '']?.causes ?? []).some((x) => c.accept.includes(x));
+      const offered = offeredCauses(c.symptom, k, words, 3, EVAL_NOW);
+      return { id: c.id, split: test.has(c.id) ? ('test' as const) : ('dev' as const), at: offered.findIndex((o) => resolves(o.cause)) + 1 };
+    });
 }
