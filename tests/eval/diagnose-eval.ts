@@ -1,8 +1,8 @@
 // Runs the diagnoser on the real-paste corpus and scores its top finding against the cause
 // established in each source (protocol: docs/evaluation.md). Shared by the test and the report.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Split } from '../../scripts/eval/split.ts';
+import { CORPORA, type Split } from '../../scripts/eval/split.ts';
 import { analyse } from '../../src/diagnose/report.ts';
 import type { Confidence, InputKind } from '../../src/diagnose/types.ts';
 import type { Knowledge } from '../../src/diagnose/atlas.ts';
@@ -34,8 +34,11 @@ export interface PasteScore {
   right: boolean;
 }
 
+/** @returns every paste of the corpus, from the index files the split covers (scripts/eval/split.ts) */
 export function loadPastes(): PasteCase[] {
-  return ['index-a.json', 'index-b.json'].flatMap((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as PasteCase[]);
+  const files = CORPORA.find((c) => c.name === 'diagnose')?.files ?? [];
+  const root = join(import.meta.dirname, '..', '..');
+  return files.filter((f) => existsSync(join(root, f))).flatMap((f) => JSON.parse(readFileSync(join(root, f), 'utf8')) as PasteCase[]);
 }
 
 /** The time the diagnoser is told it is: the case's own, else a fixed day (results must not drift with the calendar). */
