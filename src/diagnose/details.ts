@@ -42,7 +42,7 @@ export const DETAILS: Record<string, string> = {
   'sso-not-attempted': 'curl needs --negotiate -u : (Kerberos) or --ntlm. Browsers only send Windows credentials to sites allowed for it (the intranet zone, or the AuthServerAllowlist policy).',
   'jwt-expired': 'Refresh it (or sign in again). If tokens seem to expire early, compare the clocks of client and server.',
   'jwt-audience-host': 'A token is only accepted by the API named in its aud claim: request one for this API (for Microsoft Entra, with your API’s scope, api://…/.default).',
-  'scheme-mismatch': 'Use the scheme the WWW-Authenticate header names. A Basic challenge on an API that takes tokens often comes from a gateway or web server in front of it (nginx auth_basic, an ingress).',
+  'scheme-mismatch': 'Use the scheme the WWW-Authenticate header names. When it names Basic on an API that takes tokens, the challenge often comes from a gateway or web server in front of it (nginx auth_basic, an ingress).',
   'digest-rejected': 'The client answered the Digest challenge, so the username, password or realm itself was wrong.',
   'generic-401': 'This response alone does not say which. Paste the request as well (curl -v shows both), or the token, to narrow it down.',
 };

@@ -154,7 +154,7 @@ export function formatReport(r: Report, opts: { showSecrets?: boolean; site?: st
     out.push('', 'No cause found.');
   }
   r.findings.forEach((f, i) => {
-    out.push('', `${i + 1}. ${f.title}`, `   Confidence: ${f.confidence} (${f.score}/100)`);
+    out.push('', `${i + 1}. ${f.title}`, `   Confidence: ${f.confidence} (ranking score ${f.score})`);
     const detail = [f.detail, DETAILS[f.rule]].filter(Boolean).join(' ');
     if (detail) out.push(`   ${detail}`);
     for (const e of f.evidence.slice(0, 4)) {

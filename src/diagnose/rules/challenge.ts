@@ -34,7 +34,11 @@ export function challengeRules(ctx: Ctx): void {
     if (r.status === 401 && chs.length === 0) {
       ctx.findings.push({
         rule: 'missing-challenge', cause: 'missing-challenge', score: 36,
-        title: 'The 401 has no WWW-Authenticate header: a server fault, so clients cannot tell how to authenticate.',
+        // With no response headers pasted at all (a DevTools summary, a status line) the header may
+        // simply not have been copied: say what the paste shows, not more.
+        title: r.headers.length === 0
+          ? 'This 401 shows no WWW-Authenticate header (no response headers were pasted): if the server sends none, that is a server fault, so clients cannot tell how to authenticate.'
+          : 'The 401 has no WWW-Authenticate header: a server fault, so clients cannot tell how to authenticate.',
         evidence: [evStart(r, ex)],
       });
     }
@@ -111,7 +115,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
         } else if (err === 'invalid_request') {
           ctx.findings.push({
             rule: 'bearer-invalid-request', cause: 'wrong-auth-scheme', score: 76,
-            title: 'The server could not read the credentials: a garbled header, or a token sent twice (header and query).',
+            title: 'The server calls the request malformed (invalid_request): a missing or garbled credential, or a token sent twice (header and query).',
             detail: `Send it once, as Authorization: Bearer <token>.${mismatch}`,
             evidence: [ev],
           });
