@@ -18,6 +18,8 @@ export interface PasteCase {
   kind: string;
   cause: string;
   accept: string[];
+  /** The established cause in a few words, when no cause page addresses it (accept is then []). */
+  unmapped?: string;
   /** "enough": an expert reading only the paste could name the cause. */
   evidence: 'enough' | 'thin';
   now?: string;

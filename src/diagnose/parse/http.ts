@@ -242,9 +242,19 @@ function toResponse(b: Block): HttpResponse {
   let status = b.status;
   const ps = header(b.headers, ':status') ?? header(b.headers, 'status');
   if (status === 0 && ps) status = Number(/^\d{3}/.exec(ps.value)?.[0] ?? 0);
+  // Headers pasted without their status line: a challenge says which status carried it (RFC 9110
+  // §11.6.1, §11.7.1: WWW-Authenticate comes with 401, Proxy-Authenticate with 407).
+  let implied = '';
+  if (status === 0 && !ps) {
+    const ch = header(b.headers, 'www-authenticate') ?? header(b.headers, 'proxy-authenticate');
+    if (ch) {
+      status = ch.name.toLowerCase() === 'www-authenticate' ? 401 : 407;
+      implied = `${status} (no status line pasted; ${ch.name} implies it)`;
+    }
+  }
   return {
     status, reason: b.reason, headers: b.headers, body: b.body.join('\n'), bodyLine: b.bodyLine, line: b.line || ps?.line || 0,
-    startLine: b.startLine || (ps ? `${ps.name}: ${ps.value}` : status ? `HTTP ${status}` : ''),
+    startLine: b.startLine || (ps ? `${ps.name}: ${ps.value}` : implied || (status ? `HTTP ${status}` : '')),
   };
 }
 

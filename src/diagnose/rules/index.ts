@@ -8,6 +8,7 @@ import type { Knowledge } from '../atlas.ts';
 import { atlasRules } from './atlas.ts';
 import { challengeRules } from './challenge.ts';
 import { cookieRules } from './cookies.ts';
+import { echoRules } from './echo.ts';
 import { challengesOf, credsOf, evStart, hdr, type Ctx } from './context.ts';
 import { flowRules } from './flow.ts';
 import { jwtRules } from './jwt.ts';
@@ -33,7 +34,7 @@ export function fallbackRules(ctx: Ctx): void {
   });
 }
 
-export const RULE_GROUPS = [challengeRules, requestRules, bareRules, flowRules, jwtRules, lookalikeRules, cookieRules, messageRules, atlasRules, fallbackRules] as const;
+export const RULE_GROUPS = [challengeRules, requestRules, bareRules, flowRules, jwtRules, lookalikeRules, echoRules, cookieRules, messageRules, atlasRules, fallbackRules] as const;
 
 const failing = (ex: Exchange): boolean => {
   const s = ex.response?.status ?? 0;

@@ -11,11 +11,12 @@ const FLOOR = JSON.parse(readFileSync(new URL('../../fixtures/diagnose/corpus/fl
 describe('diagnoser on the real-paste corpus', () => {
   const rows = evaluatePastes();
 
-  it('reads every paste without crashing, each with a source and accepted causes', () => {
+  it('reads every paste without crashing, each with a source and accepted causes (or why none fits)', () => {
     expect(rows.length).toBe(loadPastes().length);
     for (const c of loadPastes()) {
       expect(c.source, c.id).toMatch(/^https:\/\//);
-      expect(c.accept.length, c.id).toBeGreaterThan(0);
+      // A cause no page covers is recorded as such and counts as a miss.
+      expect(c.accept.length > 0 || (c.unmapped ?? '').length > 0, `${c.id}: accept is empty and no unmapped cause is given`).toBe(true);
     }
   });
 

@@ -56,7 +56,7 @@ describe('every rule has a fixture that fires it and a near miss that must not',
   };
 
   it('lists every rule the code can emit', () => {
-    const src = ['challenge', 'request', 'flow', 'jwt', 'lookalike', 'cookies', 'messages', 'atlas', 'index']
+    const src = ['challenge', 'request', 'flow', 'jwt', 'lookalike', 'echo', 'cookies', 'messages', 'atlas', 'index']
       .map((f) => readFileSync(new URL(`../../../src/diagnose/rules/${f}.ts`, import.meta.url), 'utf8')).join('\n');
     const ids = new Set([...src.matchAll(/rule: '([a-z0-9-]+)'/g)].map((m) => m[1] ?? ''));
     // Message rules come from the categories of content/diagnose/messages.yaml, one rule each.

@@ -1,0 +1,81 @@
+// Rules on a credential as the paste shows it back: in a URL whose user name or password was not
+// percent-encoded (RFC 3986 §3.2.1: "@", "/", ":" and friends in userinfo must be), or echoed in an
+// error message still wrapped in the template syntax it was meant to replace ("${…}", "{{…}}").
+// They read the raw lines, so they work on a log, a curl -v trace or a pasted error alike.
+import type { TextLine } from '../types.ts';
+import type { Ctx } from './context.ts';
+
+/** How much of a paste these rules read: enough for any log, bounded for a 5 MB HAR. */
+const MAX_LINES = 5_000;
+const MAX_LINE = 2_000;
+
+/** A URL with a scheme, up to whitespace or a quote (userinfo characters left as written). */
+const URL_RE = /\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s"'<>`]+/gi;
+
+/**
+ * Whether a URL as written breaks apart at an unencoded character in its userinfo. Parsers end the
+ * authority at the first "/", "?" or "#", and split userinfo from host at an "@" inside it, so:
+ * two "@" before the path mean an "@" in the user name or password; an "@" that comes only after
+ * a "/" in a URL whose authority has "user:…" means the password held a "/" (the "host" then has
+ * a non-numeric "port").
+ * @param url the URL as it appears in the paste
+ * @returns what went wrong, or undefined
+ */
+export function unencodedUserinfo(url: string): string | undefined {
+  const rest = url.slice(url.indexOf('://') + 3);
+  const end = rest.search(/[/?#]/);
+  const authority = end < 0 ? rest : rest.slice(0, end);
+  const at = (authority.match(/@/g) ?? []).length;
+  if (at >= 2) return 'the user name or password holds an “@” that is not written as %40, so the URL splits at the wrong “@”';
+  if (at === 0 && end >= 0) {
+    const port = /:([^:]*)$/.exec(authority)?.[1];
+    const laterAt = /^[^/?#\s]*@[^/\s]+/.test(rest.slice(end + 1));
+    if (authority.includes(':') && port !== undefined && !/^\d*$/.test(port) && laterAt) {
+      return 'the password holds a “/” (or “?”, “#”) that is not percent-encoded, so the URL ends its host part inside the password';
+    }
+  }
+  return undefined;
+}
+
+/** An error that names a host with an "@" in it: the client took part of the userinfo for the host. */
+const HOST_WITH_AT = /\b(?:resolve|resolving|connect to|unknown) (?:proxy|host)\b[^@\n]{0,12}['"“]?[^\s'"@]+@[^\s'"]+/i;
+
+/** A message about a credential that shows its value still inside template brackets. */
+const CREDENTIAL_WORD = /\b(?:api[ _-]?key|key|token|secret|password|credential|authorization)s?\b/i;
+const TEMPLATE = /\$\{[^}\s]{1,120}\}|\{\{[^}\n]{1,120}\}\}/;
+
+/**
+ * @param ctx the rule context
+ */
+export function echoRules(ctx: Ctx): void {
+  const lines: TextLine[] = ctx.parsed.text
+    .split('\n', MAX_LINES)
+    .map((text, i) => ({ text: text.slice(0, MAX_LINE), line: i + 1 }));
+  let userinfo: { line: TextLine; why: string } | undefined;
+  for (const line of lines) {
+    for (const m of line.text.matchAll(URL_RE)) {
+      const why = unencodedUserinfo(m[0]);
+      if (why) userinfo ??= { line, why };
+    }
+    if (!userinfo && HOST_WITH_AT.test(line.text)) userinfo = { line, why: 'the host the client tried to reach has an “@” in it, so part of the user name or password was taken for the host' };
+    if (userinfo) break;
+  }
+  if (userinfo) {
+    ctx.findings.push({
+      rule: 'url-userinfo-unencoded', cause: 'credentials-in-url-not-encoded', score: 88,
+      title: `Credentials in the URL are not percent-encoded: ${userinfo.why}.`,
+      detail: 'Encode each reserved character of the user name and password (@ → %40, / → %2F, : → %3A, # → %23), or keep the credentials out of the URL (a credential helper, a header, or the tool’s own options).',
+      evidence: [{ text: userinfo.line.text.slice(0, 300), line: userinfo.line.line }],
+    });
+  }
+  const templated = lines.find((l) => CREDENTIAL_WORD.test(l.text) && TEMPLATE.test(l.text) && !/^\s*(?:[-+]?\s*)?(?:export|set|env|\w+:)\s/i.test(l.text));
+  if (templated) {
+    const shown = TEMPLATE.exec(templated.text)?.[0] ?? '';
+    ctx.findings.push({
+      rule: 'credential-templated', cause: 'credential-value-mangled', score: 86,
+      title: `The credential was sent with its template brackets (${shown.slice(0, 2)}…${shown.slice(-1)}) around it: a variable that was never substituted, or brackets copied from an example.`,
+      detail: 'Send only the bare value. A shell does not expand "${VAR}" inside single quotes; a YAML or JSON file is read literally unless the tool itself supports that syntax; in docs and examples, the brackets only mark where the key goes.',
+      evidence: [{ text: templated.text.slice(0, 300), line: templated.line }],
+    });
+  }
+}
