@@ -1,6 +1,7 @@
 // Rules on a credential as the paste shows it back: in a URL whose user name or password was not
 // percent-encoded (RFC 3986 §3.2.1: "@", "/", ":" and friends in userinfo must be), or echoed in an
-// error message still wrapped in the template syntax it was meant to replace ("${…}", "{{…}}").
+// error message still wrapped in the template syntax it was meant to replace ("${…}", "{{…}}") or
+// with the quotes it was stored with.
 // They read the raw lines, so they work on a log, a curl -v trace or a pasted error alike.
 import type { TextLine } from '../types.ts';
 import type { Ctx } from './context.ts';
@@ -43,6 +44,12 @@ const HOST_WITH_AT = /\b(?:resolve|resolving|connect to|unknown) (?:proxy|host)\
 /** A message about a credential that shows its value still inside template brackets. */
 const CREDENTIAL_WORD = /\b(?:api[ _-]?key|key|token|secret|password|credential|authorization)s?\b/i;
 const TEMPLATE = /\$\{[^}\s]{1,120}\}|\{\{[^}\n]{1,120}\}\}/;
+/**
+ * A server echoing the key it received, masked ("sk-ab***yz"), with a quote mark (JSON-escaped or
+ * not) right before the key's first character: the quote was part of what was sent. Only in prose
+ * ("provided: …"): in a JSON field (`"key": "sk-…"`) the quote is the syntax, not the value.
+ */
+const MASKED_WITH_QUOTE = /[A-Za-z]\s?[:=]\s*\\?["'\u201c\u2018][A-Za-z0-9_-]{2,16}\*{3,}[A-Za-z0-9_-]{0,12}/;
 
 /**
  * @param ctx the rule context
@@ -66,6 +73,15 @@ export function echoRules(ctx: Ctx): void {
       title: `Credentials in the URL are not percent-encoded: ${userinfo.why}.`,
       detail: 'Encode each reserved character of the user name and password (@ → %40, / → %2F, : → %3A, # → %23), or keep the credentials out of the URL (a credential helper, a header, or the tool’s own options).',
       evidence: [{ text: userinfo.line.text.slice(0, 300), line: userinfo.line.line }],
+    });
+  }
+  const quoted = lines.find((l) => CREDENTIAL_WORD.test(l.text) && MASKED_WITH_QUOTE.test(l.text));
+  if (quoted) {
+    ctx.findings.push({
+      rule: 'credential-quoted', cause: 'credential-value-mangled', score: 86,
+      title: 'The key the server received starts with a quote mark: the quotes around the value were sent as part of the key.',
+      detail: 'Windows `set NAME="value"` keeps the quotes in the value, and so do many .env loaders and CI settings that are given quoted text. Store the bare value (`set NAME=value`), or strip quotes and whitespace when reading it.',
+      evidence: [{ text: quoted.text.slice(0, 300), line: quoted.line }],
     });
   }
   const templated = lines.find((l) => CREDENTIAL_WORD.test(l.text) && TEMPLATE.test(l.text) && !/^\s*(?:[-+]?\s*)?(?:export|set|env|\w+:)\s/i.test(l.text));
