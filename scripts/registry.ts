@@ -83,6 +83,15 @@ const STOP = new Set(
     'could one two see page site sign signs signed error errors request response server client http https 401 403 unauthorized').split(' '),
 );
 
+/** The question the wizard asks after a service is picked, when its error texts tell causes apart. */
+const ERROR_QUESTION = {
+  q: 'Which of these is closest to the message you see?',
+  hint: 'Pick the one that matches, even roughly: the words matter, not the exact numbers or names. If none does, or there is no message, pick the last answer.',
+  none: 'None of these, or I see no message',
+};
+/** At most this many messages (one per cause) are offered, so the question stays readable. */
+const ERROR_GROUPS = 6;
+
 /** How much more a word in the title, label, "why", quick fix or description counts than one in the body. */
 const HEAD_WEIGHT = 3;
 /** Words kept per cause page: its most telling ones by tf·idf (the cap holds the file near 30 KB gz). */
@@ -234,6 +243,8 @@ export function build(): { ts: string; json: string; words: string } {
   const leaves: Record<string, Array<[string, string]>> = {};
   const leafOrigin: Record<string, { list?: string; service?: string }> = {};
   const pastes: string[] = [];
+  /** The generated "which of these messages" questions. */
+  const messageQuestions: string[] = [];
   const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   // A picker question lists the services of its audience first (ordered like the guide), then its own answers.
   type AnswerData = TreeData['questions'][string]['answers'][string];
@@ -249,6 +260,33 @@ export function build(): { ts: string; json: string; words: string } {
     ...question.answers,
   });
   const parents = new Map<string, string>();
+  /** Copy of the questions the compiler adds (a service's "which message" question). */
+  const generatedCopy: Record<string, { q: string; hint: string }> = {};
+  /**
+   * A service's "which of these messages" question: one answer per cause its documented error
+   * texts name (in the order of the service's common causes, at most ERROR_GROUPS), each labelled
+   * with up to two of those texts as people see them, and "none of these". Undefined when the
+   * texts name fewer than two causes: then the question could not tell anything apart.
+   */
+  const errorQuestion = (svc: (typeof services)[number]) => {
+    const rank = (cause: string) => {
+      const i = svc.data.causes.indexOf(cause);
+      return i < 0 ? svc.data.causes.length : i;
+    };
+    const byCause = new Map<string, string[]>();
+    for (const e of svc.data.errors) byCause.set(e.cause, [...(byCause.get(e.cause) ?? []), e.text ?? e.code ?? '']);
+    if (byCause.size < 2) return undefined;
+    const clip = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1).trimEnd()}…` : t);
+    const groups = [...byCause]
+      .sort((x, y) => rank(x[0]) - rank(y[0]) || (x[0] < y[0] ? -1 : 1))
+      .slice(0, ERROR_GROUPS)
+      .map(([cause, texts]) => {
+        // The shortest texts read best as a label; a code is shown as it appears.
+        const shown = [...new Set(texts)].sort((x, y) => x.length - y.length).slice(0, 2);
+        return { id: camel(cause), cause, label: shown.map((t) => `“${clip(t, 72)}”`).join(' or '), short: `“${clip(shown[0] ?? '', 36)}”` };
+      });
+    return [...groups, { id: 'noneOfThese', cause: undefined, label: ERROR_QUESTION.none, short: 'No matching message' }];
+  };
   /** Most answers a visitor may give on any path, counting each "No, next suggestion" (design §7). */
   const MAX_ANSWERS = 8;
   // Offers become tries: each names the fix to open (the offer's, else the cause's first fix not
@@ -310,9 +348,33 @@ export function build(): { ts: string; json: string; words: string } {
         } else {
           const svc = services.find((s) => s.slug === ans.service);
           if (!svc) errors.push(`${T}: ${q}.${a}: service: no service page ${ans.service}`);
-          // A service page lists its common causes; the wizard offers as many as fit.
-          leaves[to] = toTries(`${q}.${a}`, (svc?.data.causes ?? []).map((cause) => ({ cause })), (depthOf.get(q) ?? 0) + 1, true);
-          leafOrigin[to] = { service: ans.service ?? '' };
+          const common = (svc?.data.causes ?? []).map((cause) => ({ cause }));
+          const depth = (depthOf.get(q) ?? 0) + 1;
+          const asked = svc ? errorQuestion(svc) : undefined;
+          if (!asked) {
+            // A service page lists its common causes; the wizard offers as many as fit.
+            leaves[to] = toTries(`${q}.${a}`, common, depth, true);
+            leafOrigin[to] = { service: ans.service ?? '' };
+          } else {
+            // The service's own error texts tell its causes apart: ask which one the visitor sees,
+            // then offer that message's cause first and the service's other common causes after it.
+            const next: Record<string, string> = {};
+            const copyOf: Record<string, { label: string; short: string }> = {};
+            for (const g of asked) {
+              const leaf = `${to}${cap(g.id)}`;
+              const offers = g.cause ? [{ cause: g.cause }, ...common.filter((c) => c.cause !== g.cause)] : common;
+              leaves[leaf] = toTries(`${q}.${a} → ${g.id}`, offers, depth + 1, true);
+              leafOrigin[leaf] = { service: ans.service ?? '' };
+              copyOf[g.id] = { label: g.label, short: g.short };
+              next[g.id] = leaf;
+              parents.set(leaf, to);
+            }
+            questions[to] = next;
+            answersOf[to] = copyOf;
+            generatedCopy[to] = { q: ERROR_QUESTION.q, hint: ERROR_QUESTION.hint };
+            messageQuestions.push(to);
+            depthOf.set(to, depth);
+          }
         }
       }
       if (parents.has(to)) errors.push(`${T}: ${to} is reached from both ${parents.get(to)} and ${q}; each question has one parent (share a list instead)`);
@@ -433,18 +495,21 @@ export const TREE: {
   readonly leaves: Readonly<Record<string, readonly Try[]>>;
   /** "Type or paste what you see" steps: the diagnoser core offers the causes. */
   readonly pastes: readonly string[];
+  /** "Which of these messages" questions after a service is picked: each answer offers that message's cause first, then the service's other common causes (its last answer: all of them). */
+  readonly messages: readonly string[];
 } = {
   questions: ${JSON.stringify(questions, null, 2).replace(/\n/g, '\n  ')},
   leaves: ${obj(Object.entries(leaves).map(([k, v]) => [k, str(v)])).replace(/\n/g, '\n  ')},
   pastes: ${str(pastes)},
+  messages: ${str(messageQuestions)},
 };
 
 /** The wizard's wording: per question, the question, a hint and each answer's label and short label. */
 export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; a: Record<string, { label: string; short: string }> }>> = ${obj(
-    Object.entries(tree.questions).map(([q, v]) => [
-      q,
-      str({ q: v.q, ...(v.hint ? { hint: v.hint } : {}), a: answersOf[q] }),
-    ]),
+    Object.keys(questions).map((q) => {
+      const v = tree.questions[q] ?? generatedCopy[q];
+      return [q, str({ q: v?.q ?? q, ...(v?.hint ? { hint: v.hint } : {}), a: answersOf[q] })];
+    }),
   )};
 `;
 

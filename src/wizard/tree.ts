@@ -27,6 +27,14 @@ function node(id: string, copy: Copy): string {
   if (s.kind === 'paste') return `<p class="ms-6"><a class="link" href="${pathOf(id)}?v=${URL_VERSION}">Type or paste what you see</a>: the page reads it and offers the matching causes.</p>`;
   if (s.kind !== 'question') return '';
   const c = copy.questions[id];
+  if (TREE.messages.includes(id)) {
+    // A service's "which message" question: each message offers its own cause first, then the
+    // common causes its last answer ("none of these") lists. Its messages are on the service page
+    // (the same data), so only that last list is printed here, which keeps the page small.
+    const last = s.answers.at(-1);
+    const list = last ? node(last.to, copy) : '';
+    return `<p><a class="link" href="${pathOf(id)}?v=${URL_VERSION}">${esc(c?.q ?? id)}</a> <span class="text-muted">Each of the service’s ${s.answers.length - 1} messages offers its own cause first, then:</span></p>${list}`;
+  }
   const answers = s.answers
     .map((a) => `<li><span class="font-medium">${esc(c?.a[a.answer]?.short ?? a.answer)}</span>${node(a.to, copy)}</li>`)
     .join('');
