@@ -1,8 +1,10 @@
-// Integrations and Vite plugins only; everything else lives in src/.
+// Integrations, Markdown plugins and Vite plugins only; everything else lives in src/.
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { articleHastPlugins } from './src/markdown/plugins.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://fix401.dev',
@@ -12,7 +14,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   integrations: [
-    mdx(),
+    // Steps, tab groups and heading self-links are worked out on the MDX tree (src/markdown/).
+    mdx({ processor: satteri({ hastPlugins: articleHastPlugins }) }),
     // Wizard steps and per-fix outcome pages are noindex (tested by the wizard's own tests);
     // only the wizard's start page and its decision-tree pages belong in the sitemap.
     sitemap({ filter: (page) => !/\/wizard\/.+/.test(new URL(page).pathname) || new URL(page).pathname.startsWith('/wizard/tree/') }),

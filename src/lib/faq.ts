@@ -55,7 +55,7 @@ export function parseFaqHtml(html: string): FaqEntry[] {
     const next = heads[i + 1];
     const end = next ? next.index : html.length;
     const [whole, id = '', inner = ''] = m;
-    // The self-link that AnchoredHeading appends is navigation, not part of the question.
+    // The self-link the heading-anchors plugin appends is navigation, not part of the question.
     const question = htmlToText(inner.replace(/<a\b[^>]*class="heading-anchor"[\s\S]*?<\/a>/gi, ''));
     const answer = htmlToText(html.slice(m.index + whole.length, end));
     if (!question) throw new Error(`FAQ heading #${id} has no text`);

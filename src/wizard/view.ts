@@ -15,6 +15,18 @@ import { decode, encode, pathOf, stateOfPath, type Decoded, type Env } from './u
 
 type Page = Promise<{ html: string; title: string } | undefined>;
 type EnvKey = keyof Env;
+/**
+ * What a paint follows, which decides what happens to the history entry and to focus:
+ * - `load`: the first paint, on a good URL. The entry is replaced (the URL may be normalised);
+ *   focus stays where the visitor is, on a page they have just opened.
+ * - `answer`: an answer link was followed. A new entry is pushed; focus moves to the question
+ *   and the live region announces it.
+ * - `refused`: a stale or damaged URL (on load or Back/Forward) fell back to the start. The entry
+ *   is replaced by the start's URL; focus moves and the notice is announced with the question.
+ * - `back`: Back/Forward to a good URL. The browser has already set the URL, so the entry is left
+ *   alone; focus moves and the question is announced.
+ */
+type PaintCause = 'load' | 'answer' | 'refused' | 'back';
 
 class FixWizard extends HTMLElement {
   private w!: Wizard;
@@ -40,7 +52,7 @@ class FixWizard extends HTMLElement {
           if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button) return;
           e.preventDefault();
           for (let n = Number(a.dataset['n'] ?? 1); n > 0; n--) this.actor.send({ type: a.dataset['ev'] } as WizardEvent);
-          void this.paint(1);
+          void this.paint('answer');
         });
         this.addEventListener('change', (e) => {
           const sel = e.target as HTMLSelectElement;
@@ -51,9 +63,9 @@ class FixWizard extends HTMLElement {
         addEventListener('popstate', () => {
           const next = this.restore();
           this.env = { ...this.env, ...next.env };
-          void this.paint(next.ok ? 3 : 2);
+          void this.paint(next.ok ? 'back' : 'refused');
         });
-        return this.paint(d.ok ? 0 : 2).then(() => this.setAttribute('data-ready', ''));
+        return this.paint(d.ok ? 'load' : 'refused').then(() => this.setAttribute('data-ready', ''));
       });
   }
 
@@ -99,9 +111,9 @@ class FixWizard extends HTMLElement {
   /**
    * Shows the current state: its static markup, then what only the browser knows (kept answers,
    * setup, notice), and syncs URL and title.
-   * @param how 0 replace the history entry; 1 push one; 2 replace, move focus and announce; 3 only move focus and announce
+   * @param cause what led to this paint (see PaintCause)
    */
-  private async paint(how: 0 | 1 | 2 | 3) {
+  private async paint(cause: PaintCause) {
     const { state, furthest } = this.where();
     const page = await this.page(state);
     if (!page) return location.assign(this.url()); // offline or gone: a normal page load instead
@@ -117,7 +129,7 @@ class FixWizard extends HTMLElement {
     notice.hidden = !this.notice;
     this.links();
     const h = step.querySelector('#wz-h') as HTMLElement;
-    if (how) {
+    if (cause !== 'load') {
       h.focus();
       (this.querySelector('[data-live]') as HTMLElement).textContent = `${this.notice ?? ''} ${h.textContent}`;
     }
@@ -132,7 +144,8 @@ class FixWizard extends HTMLElement {
       requestAnimationFrame(() =>
         setTimeout(() => {
           document.title = page.title;
-          if (how < 3) history[how === 1 ? 'pushState' : 'replaceState'](null, '', url);
+          if (cause === 'answer') history.pushState(null, '', url);
+          else if (cause !== 'back') history.replaceState(null, '', url);
           for (const a of step.querySelectorAll<HTMLAnchorElement>('a[data-ev]')) void this.page(stateOfPath(this.w, a.pathname) ?? START);
           done();
         }),

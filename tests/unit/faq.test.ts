@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { faqPageJsonLd, htmlToText, jsonForScript, parseFaqHtml } from '../../src/lib/faq.ts';
 
-// What <Faq> receives: Markdown rendered by MDX, with h2s from AnchoredHeading (self-link included).
+// What <Faq> receives: Markdown rendered by MDX, with h2s carrying the self-link of src/markdown/heading-anchors-plugin.ts.
 const rendered = [
   '<h2 id="what-does-401-mean">What does 401 mean?<a class="heading-anchor" href="#what-does-401-mean" aria-label="Link to section: What does 401 mean?"><span aria-hidden="true">#</span></a></h2>',
   '<p>The request lacked <a href="/guide/what-is-401/">valid credentials</a>. Check <code>WWW-Authenticate</code> &amp; the body.</p>',
