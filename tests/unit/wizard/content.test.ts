@@ -1,7 +1,8 @@
 // The wizard's wording and outcomes against the machine and the registry (the guide's pages).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { copy } from '../../../src/wizard/copy.ts';
-import { CAUSES, FIXES } from '../../../src/registry/registry.gen.ts';
+import { CAUSES, FIXES, SERVICES } from '../../../src/registry/registry.gen.ts';
 import { TREE, WIZARD } from '../../../src/wizard/wizard.ts';
 import { FIX_SLUGS, reachedFixes } from '../../../src/wizard/outcomes.ts';
 
@@ -52,5 +53,49 @@ describe('wizard outcomes against the registry', () => {
 
   it('pairs each fix with a cause it addresses', () => {
     for (const [fix, cause] of tries) expect(CAUSES[cause].fixes, `${fix} for ${cause}`).toContain(fix);
+  });
+});
+
+describe('a service’s “which message” question (generated from its error texts)', () => {
+  const knowledge = JSON.parse(readFileSync(new URL('../../../src/registry/knowledge.gen.json', import.meta.url), 'utf8')) as { errors: Array<{ service: string; cause: string }> };
+  // The picker answer that leads to each message question names the service.
+  const serviceOf = (q: string) => Object.values(TREE.questions).flatMap((answers) => Object.entries(answers)).find(([, to]) => to === q)?.[0] ?? '';
+  const slugOf = (camel: string) => Object.keys(SERVICES).find((s) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) === camel);
+
+  it('is asked for every picked service whose error texts name two causes or more, and only then', () => {
+    for (const [picker, answers] of Object.entries(TREE.questions)) {
+      if (!/Which$/.test(picker)) continue;
+      for (const [a, to] of Object.entries(answers)) {
+        const slug = slugOf(a);
+        if (!slug) continue;
+        const causes = new Set(knowledge.errors.filter((e) => e.service === slug).map((e) => e.cause));
+        expect(TREE.messages.includes(to), `${picker}.${a}`).toBe(causes.size >= 2);
+      }
+    }
+    expect(TREE.messages.length).toBeGreaterThan(10);
+  });
+
+  // A cause whose fix pages were all offered already in a list is left out (the compiler never
+  // suggests a page twice), so the rest is an ordered subsequence of the common causes.
+  const inOrder = (xs: readonly string[], of: readonly string[]) => xs.every((x, i) => of.indexOf(x) >= 0 && (i === 0 || of.indexOf(x) > of.indexOf(xs[i - 1] ?? '')));
+
+  it('offers each message’s own cause first, then the service’s common causes; “none of these” offers those alone', () => {
+    for (const q of TREE.messages) {
+      const slug = slugOf(serviceOf(q)) as keyof typeof SERVICES;
+      const common = SERVICES[slug].causes;
+      const answers = Object.entries(TREE.questions[q] ?? {});
+      const [noneId, noneLeaf] = answers.at(-1) ?? ['', ''];
+      expect(noneId).toBe('noneOfThese');
+      const none = (TREE.leaves[noneLeaf] ?? []).map(([, c]) => c);
+      expect(none[0], q).toBe(common[0]);
+      expect(inOrder(none, common), `${q}: ${none.join(', ')}`).toBe(true);
+      for (const [a, leaf] of answers.slice(0, -1)) {
+        const offered = (TREE.leaves[leaf] ?? []).map(([, c]) => c);
+        const own = offered[0] ?? '';
+        expect(own.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), `${q}.${a}`).toBe(a);
+        expect(knowledge.errors.some((e) => e.service === slug && e.cause === own), `${q}.${a}`).toBe(true);
+        expect(inOrder(offered.slice(1), common.filter((c) => c !== own)), `${q}.${a}: ${offered.join(', ')}`).toBe(true);
+      }
+    }
   });
 });
