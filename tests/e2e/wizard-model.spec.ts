@@ -24,14 +24,15 @@ const model = createTestModel(WIZARD.machine, {
 
 // The outcomes below a service's "which message" question are one template filled from the same
 // lists (each message's cause first, then the service's common causes, which its "none of these"
-// answer offers in full). The browser walks and audits the first message's outcomes and the
-// "none of these" ones; the others come from the same compiler and renderer, which the unit tests
-// check state by state (tests/unit/wizard), so walking each of them here would only repeat that.
+// answer offers in full). The browser walks and audits the "none of these" outcomes of every
+// service; the message leaves come from the same compiler and renderer as every other outcome,
+// which the unit tests check state by state (tests/unit/wizard), so walking each here would only
+// repeat that at a few seconds a path.
 const sameTemplate = new Set(
   TREE.messages.flatMap((q) =>
     Object.values(TREE.questions[q] ?? {})
-      .slice(1, -1)
-      .flatMap((leaf) => (TREE.leaves[leaf] ?? []).map((_, n) => `${leaf}${n + 1}`)),
+      .slice(0, -1)
+      .flatMap((leaf) => [...(TREE.leaves[leaf] ?? []).map((_, n) => `${leaf}${n + 1}`), `${leaf}Help`]),
   ),
 );
 const walked = (p: { steps: ReadonlyArray<{ state: { value: unknown } }> }) => !p.steps.some((s) => sameTemplate.has(String(s.state.value)));
