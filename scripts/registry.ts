@@ -232,6 +232,10 @@ export function build(): { ts: string; json: string; words: string } {
   }
   for (const s of services) {
     for (const c of s.data.causes) if (!isCause(c)) errors.push(`${s.file}: causes: ${c} is not a cause page`);
+    for (const [aud, list] of Object.entries(s.data.causesFor ?? {})) {
+      if (!s.data.audiences.includes(aud as (typeof s.data.audiences)[number])) errors.push(`${s.file}: causesFor: ${aud} is not among its audiences`);
+      for (const c of list ?? []) if (!isCause(c)) errors.push(`${s.file}: causesFor.${aud}: ${c} is not a cause page`);
+    }
     for (const e of s.data.errors) if (!isCause(e.cause)) errors.push(`${s.file}: errors: ${e.text ?? e.code}: cause ${e.cause} is not a cause page`);
   }
 
@@ -264,14 +268,14 @@ export function build(): { ts: string; json: string; words: string } {
   const generatedCopy: Record<string, { q: string; hint: string }> = {};
   /**
    * A service's "which of these messages" question: one answer per cause its documented error
-   * texts name (in the order of the service's common causes, at most ERROR_GROUPS), each labelled
+   * texts name (in the order of `order`, the picker's common causes, at most ERROR_GROUPS), each labelled
    * with up to two of those texts as people see them, and "none of these". Undefined when the
    * texts name fewer than two causes: then the question could not tell anything apart.
    */
-  const errorQuestion = (svc: (typeof services)[number]) => {
+  const errorQuestion = (svc: (typeof services)[number], order: readonly string[]) => {
     const rank = (cause: string) => {
-      const i = svc.data.causes.indexOf(cause);
-      return i < 0 ? svc.data.causes.length : i;
+      const i = order.indexOf(cause);
+      return i < 0 ? order.length : i;
     };
     const byCause = new Map<string, string[]>();
     for (const e of svc.data.errors) byCause.set(e.cause, [...(byCause.get(e.cause) ?? []), e.text ?? e.code ?? '']);
@@ -348,9 +352,10 @@ export function build(): { ts: string; json: string; words: string } {
         } else {
           const svc = services.find((s) => s.slug === ans.service);
           if (!svc) errors.push(`${T}: ${q}.${a}: service: no service page ${ans.service}`);
-          const common = (svc?.data.causes ?? []).map((cause) => ({ cause }));
+          // The picker's audience may have its own common causes (app users meet other ones).
+          const common = ((question.pick && svc?.data.causesFor?.[question.pick]) || svc?.data.causes || []).map((cause) => ({ cause }));
           const depth = (depthOf.get(q) ?? 0) + 1;
-          const asked = svc ? errorQuestion(svc) : undefined;
+          const asked = svc ? errorQuestion(svc, common.map((c) => c.cause)) : undefined;
           if (!asked) {
             // A service page lists its common causes; the wizard offers as many as fit.
             leaves[to] = toTries(`${q}.${a}`, common, depth, true);
@@ -475,10 +480,12 @@ export interface ServiceEntry {
   audiences: readonly Audience[];
   /** Its common causes, likeliest first. */
   causes: readonly CauseSlug[];
+  /** For some audiences, their own common causes (the wizard's picker for that audience uses them). */
+  causesFor?: Readonly<Partial<Record<Audience, readonly CauseSlug[]>>>;
 }
 /** Every service page. */
 export const SERVICES: Readonly<Record<ServiceSlug, ServiceEntry>> = ${obj(
-    services.map((s) => [s.slug, str({ title: s.data.title, label: s.data.label, aliases: s.data.aliases, audiences: s.data.audiences, causes: s.data.causes })]),
+    services.map((s) => [s.slug, str({ title: s.data.title, label: s.data.label, aliases: s.data.aliases, audiences: s.data.audiences, causes: s.data.causes, ...(s.data.causesFor ? { causesFor: s.data.causesFor } : {}) })]),
   )};
 
 /** The tab sets each fix page carries, for links that open the visitor's tab. */

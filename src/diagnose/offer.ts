@@ -25,7 +25,7 @@ const K1 = 1.2;
 const B = 0.75;
 /** A page must share this many of the visitor's words, and score this much, to be offered. */
 const MIN_SHARED = 2;
-const MIN_SCORE = 6;
+const MIN_SCORE = 5;
 
 /** One cause page's words, parsed once per CauseWords object. */
 interface Doc {

@@ -103,6 +103,12 @@ const service = z.strictObject({
   audiences: audienceList,
   /** Its most common causes, likeliest first; the wizard offers them in this order. */
   causes: z.array(slug).min(1, 'a service lists its common causes'),
+  /**
+   * For one audience, a different order (or set) of common causes: people in an app meet other
+   * causes than developers calling the same service's API. The wizard's picker for that audience
+   * uses it instead of `causes`.
+   */
+  causesFor: z.partialRecord(z.enum(['web', 'app', 'api', 'server']), z.array(slug).min(1)).optional(),
   /** The exact error texts and codes it prints, with what they mean. */
   errors: z.array(serviceError).default([]),
 });

@@ -82,7 +82,8 @@ describe('a service’s “which message” question (generated from its error t
   it('offers each message’s own cause first, then the service’s common causes; “none of these” offers those alone', () => {
     for (const q of TREE.messages) {
       const slug = slugOf(serviceOf(q)) as keyof typeof SERVICES;
-      const common = SERVICES[slug].causes;
+      const audience = q.startsWith('app') ? 'app' : 'api';
+      const common = SERVICES[slug].causesFor?.[audience] ?? SERVICES[slug].causes;
       const answers = Object.entries(TREE.questions[q] ?? {});
       const [noneId, noneLeaf] = answers.at(-1) ?? ['', ''];
       expect(noneId).toBe('noneOfThese');
