@@ -1,9 +1,11 @@
 // <fix-outcome>: on the per-fix outcome pages (/wizard/outcome/<fix>/, linked from the diagnoser),
 // pre-selects the visitor's setup — from the URL's browser/os/client/server parameters if present,
-// else from the user agent — and points the fix link at the matching tab. No machine needed here.
+// else from the user agent — and points the fix link and the first steps shown at the matching tab.
+// No machine needed here.
 import { detectIds } from '../lib/ua-ids.ts';
 import type { TabSet } from './outcomes.ts';
 import type { Env } from './url.ts';
+import { showSteps } from './view-steps.ts';
 
 class FixOutcome extends HTMLElement {
   connectedCallback() {
@@ -18,6 +20,7 @@ class FixOutcome extends HTMLElement {
         for (const set of (a.dataset['tabs'] ?? '').split(' ') as TabSet[]) if (env[set]) q.set(set, env[set]);
         a.href = `${a.pathname}${q.size ? `?${q}` : ''}`;
       }
+      showSteps(this, env);
     };
     for (const sel of selects) {
       const set = sel.name as TabSet;

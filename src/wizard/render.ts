@@ -5,7 +5,9 @@
 import { START } from './machine.ts';
 import { WIZARD, type Step } from './wizard.ts';
 import { FIX_TABS, fixHref } from './outcomes.ts';
-import { FAMILIES, type FamilyId } from '../registry/registry.gen.ts';
+import { FAMILIES, type FamilyId, type FixSlug } from '../registry/registry.gen.ts';
+import { FIX_STEPS } from '../registry/steps.gen.ts';
+import { chooseTab } from '../lib/tab-choice.ts';
 import { encode, type Env } from './url.ts';
 
 const { steps: STEPS, parent: PARENT, audienceOf, pathTo, stepOf } = WIZARD;
@@ -123,12 +125,36 @@ function outcome(v: View, s: Extract<Step, { kind: 'outcome' }>, copy: Copy): st
   return (
     `<p class="${P}">${esc(fix?.summary ?? '')}</p>` +
     `<p class="${P}">Likely cause: <a class="link" href="/guide/${s.cause}/">${esc(cause?.label ?? s.cause)}</a>. ${esc(cause?.why ?? '')}</p>` +
-    `<p class="mt-5"><a class="btn btn-primary text-base" href="${esc(fixHref(s.fix, v.env))}" data-fix="${s.fix}" data-tabs="${FIX_TABS[s.fix].join(' ')}">Open the steps: ${esc(fix?.title ?? s.fix)}</a></p>` +
+    firstSteps(s.fix, v.env) +
     `<div role="group" aria-labelledby="wz-did" class="mt-6"><p id="wz-did" class="font-semibold">Did this fix it?</p><p class="mt-2 flex flex-wrap gap-2">` +
     link(v, 'solved', 'outcome.yes', 1, 'btn', 'Yes, it works now') +
     link(v, s.next, 'outcome.no', 1, 'btn', last ? 'No: get help with a summary' : 'No: show the next likeliest cause') +
     `</p></div>`
   );
+}
+
+/**
+ * The first steps of a fix, from its page's "## Steps" section (src/registry/steps.gen.ts), and a
+ * link to all of them. Where they differ by tab, every tab's are here, in the fix page's order;
+ * `data-on` marks the one for `env` (the first when env names none), which is the only one shown
+ * without JavaScript. With it, view-steps.ts moves `data-on` to the visitor's tab; all of them
+ * share one grid cell (EnvBar.astro), so that never moves the page.
+ * @param fix a fix page slug
+ * @param env the visitor's setup
+ * @returns the steps' HTML; the step text is safe HTML made by src/registry/fix-steps.ts
+ */
+export function firstSteps(fix: FixSlug, env: Env): string {
+  const { set, panels } = FIX_STEPS[fix];
+  const on = chooseTab(
+    panels.map((p) => p.tab?.id ?? ''),
+    { url: set ? env[set as keyof Env] : undefined },
+  ).id;
+  const panel = ({ tab, list }: (typeof panels)[number]) =>
+    `<div${(tab?.id ?? '') === on ? ' data-on' : ''}${tab ? ` data-tab="${tab.id}"` : ''}>` +
+    `<h2 class="text-lg font-semibold">First steps${tab ? ` for ${esc(tab.label)}` : ''}</h2>` +
+    `<div class="prose mt-2">${list.lead ? `<p>${list.lead}</p>` : ''}<div class="steps"><ol role="list">${list.steps.map((s) => `<li>${s}</li>`).join('')}</ol></div></div>` +
+    `<p class="mt-4"><a class="btn btn-primary text-base" href="${esc(fixHref(fix, env))}" data-fix="${fix}" data-tabs="${FIX_TABS[fix].join(' ')}">All steps (${list.n})</a></p></div>`;
+  return `<div class="mt-6" data-fix-steps${set ? ` data-set="${set}"` : ''}>${panels.map(panel).join('')}</div>`;
 }
 
 function help(s: Extract<Step, { kind: 'help' }>, copy: Copy): string {

@@ -12,6 +12,7 @@ import { createActor, type Actor } from 'xstate';
 import { detectIds } from '../lib/ua-ids.ts';
 import { createWizard, START, type Spec, type Wizard, type WizardEvent } from './machine.ts';
 import { decode, encode, pathOf, stateOfPath, type Decoded, type Env } from './url.ts';
+import { showSteps } from './view-steps.ts';
 
 type Page = Promise<{ html: string; title: string } | undefined>;
 type EnvKey = keyof Env;
@@ -166,6 +167,7 @@ class FixWizard extends HTMLElement {
       for (const set of (a.dataset['tabs'] ?? '').split(' ') as EnvKey[]) if (env[set]) q.set(set, env[set]);
       a.href = `${a.pathname}${q.size ? `?${q}` : ''}`;
     }
+    showSteps(this.step, env);
     // Which of them show for this branch is CSS (:has on the step's data-sets), see Wizard.astro.
     for (const sel of this.selects) sel.value = env[sel.name as EnvKey] ?? '';
   }

@@ -3,7 +3,7 @@
 // body structure the schema cannot see: the fixed outline, complete tab sets, no headings in panels.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { build, OUT_JSON, OUT_TS, OUT_WORDS } from '../../scripts/registry.ts';
+import { build, OUT_JSON, OUT_STEPS, OUT_TS, OUT_WORDS } from '../../scripts/registry.ts';
 import { TAB_SETS, isTabSet } from '../../src/lib/tabs.ts';
 import { ACTION_FIRST, OUTLINES } from '../../src/registry/outlines.ts';
 import { h2s, list, loadPages, tabGroups, withoutCode, wordCount } from './content.ts';
@@ -17,6 +17,7 @@ describe('the registry', () => {
     expect(readFileSync(OUT_TS, 'utf8') === built.ts, 'src/registry/registry.gen.ts is stale: run npm run registry').toBe(true);
     expect(readFileSync(OUT_JSON, 'utf8') === built.json, 'src/registry/knowledge.gen.json is stale: run npm run registry').toBe(true);
     expect(readFileSync(OUT_WORDS, 'utf8') === built.words, 'src/registry/words.gen.json is stale: run npm run registry').toBe(true);
+    expect(readFileSync(OUT_STEPS, 'utf8') === built.steps, 'src/registry/steps.gen.ts is stale: run npm run registry').toBe(true);
   });
 });
 

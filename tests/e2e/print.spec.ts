@@ -102,11 +102,12 @@ test.describe('printing a wizard outcome', () => {
     for (const el of controls) await expect(el).toHaveCount(0);
   }
 
-  test('the outcome page prints the suggestion and its steps link, not its buttons', async ({ page }) => {
+  test('the outcome page prints the suggestion, its first steps and their link, not its buttons', async ({ page }) => {
     await page.goto(`/wizard/outcome/${FIX_SLUGS[0]}/`);
     await expectNoControlsInPrint(page, ['Yes, it works now', 'No, what next?', 'Start the wizard']);
     await expect(page.getByRole('heading', { level: 1, name: /^Try this:/ })).toBeVisible();
-    await expect(page.getByRole('link', { name: /^Open the steps:/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /^First steps/ })).toHaveCount(1);
+    await expect(page.getByRole('link', { name: /^All steps \(\d+\)$/ })).toBeVisible();
   });
 
   test('an outcome step of the wizard prints the suggestion, not its buttons', async ({ page }) => {
@@ -114,7 +115,8 @@ test.describe('printing a wizard outcome', () => {
     await page.goto(pathOf(outcome.id));
     await expectNoControlsInPrint(page, ['Yes, it works now', /^No: /, '← Back', 'Start again']);
     await expect(page.getByRole('heading', { level: 1, name: /^Try this:/ })).toBeVisible();
-    await expect(page.getByRole('link', { name: /^Open the steps:/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /^First steps/ })).toHaveCount(1);
+    await expect(page.getByRole('link', { name: /^All steps \(\d+\)$/ })).toBeVisible();
     await expect(page.getByText(/^Likely cause:/)).toBeVisible();
   });
 });

@@ -4,6 +4,7 @@ import { expect, type Page } from '@playwright/test';
 import { copy } from '../../src/wizard/copy.ts';
 import { WIZARD } from '../../src/wizard/wizard.ts';
 import { headingOf } from '../../src/wizard/render.ts';
+import { FIX_STEPS } from '../../src/registry/steps.gen.ts';
 
 /** The step area of the wizard. */
 export const stepArea = (page: Page) => page.locator('fix-wizard [data-step]');
@@ -32,7 +33,7 @@ export async function perform(page: Page, from: string, type: string): Promise<v
 }
 
 /**
- * Asserts what a state shows: its question or outcome heading, and for outcomes the fix link.
+ * Asserts what a state shows: its question or outcome heading, and for outcomes the link to all the fix's steps.
  * @param page the page
  * @param id the state id
  * @param env the setup the fix link should carry (JavaScript on); undefined for none
@@ -42,7 +43,10 @@ export async function expectState(page: Page, id: string, env?: Record<string, s
   await expect(area.getByRole('heading', { level: 1 })).toHaveText(headingOf(id, copy));
   const step = WIZARD.stepOf(id);
   if (step.kind === 'outcome') {
-    const link = area.getByRole('link', { name: `Open the steps: ${copy.fixes[step.fix]?.title}` });
+    // The first steps are the visitor's tab's (else the fix page's first tab), and so is their count.
+    const { set, panels } = FIX_STEPS[step.fix];
+    const shown = panels.find((p) => set && p.tab?.id === env?.[set]) ?? panels[0];
+    const link = area.getByRole('link', { name: `All steps (${shown?.list.n})`, exact: true });
     const sets = (await link.getAttribute('data-tabs'))?.split(' ').filter(Boolean) ?? [];
     const q = new URLSearchParams(Object.entries(env ?? {}).filter(([k]) => sets.includes(k)));
     await expect(link).toHaveAttribute('href', `/guide/${step.fix}/${q.size ? `?${q}` : ''}`);

@@ -163,7 +163,7 @@ test.describe('the visitor’s setup', () => {
     await expect(browser).toHaveValue('firefox');
     await expect(device).toHaveValue('windows');
     await expect(page.getByRole('combobox', { name: 'API client' })).toBeHidden();
-    const fix = stepArea(page).getByRole('link', { name: /^Open the steps/ });
+    const fix = stepArea(page).getByRole('link', { name: /^All steps \(\d+\)$/ });
     await expect(fix).toHaveAttribute('href', '/guide/clear-cookies/?browser=firefox');
     await browser.selectOption('safari-mac');
     await expect(fix).toHaveAttribute('href', '/guide/clear-cookies/?browser=safari-mac');
@@ -181,7 +181,7 @@ test.describe('the visitor’s setup', () => {
     await expect(client).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Browser' })).toBeHidden();
     await client.selectOption('postman');
-    await expect(stepArea(page).getByRole('link', { name: /^Open the steps/ })).toHaveAttribute('href', '/guide/fix-authorization-header/?client=postman');
+    await expect(stepArea(page).getByRole('link', { name: /^All steps \(\d+\)$/ })).toHaveAttribute('href', '/guide/fix-authorization-header/?client=postman');
   });
 });
 
@@ -238,7 +238,7 @@ test.describe('per-fix outcome pages', () => {
     await page.goto('/wizard/outcome/clear-cached-credentials/');
     const title = copy.fixes['clear-cached-credentials']?.title ?? '';
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Try this: ${title}`);
-    const fix = page.getByRole('link', { name: `Open the steps: ${title}` });
+    const fix = page.getByRole('link', { name: /^All steps \(\d+\)$/ });
     await expect(fix).toHaveAttribute('href', '/guide/clear-cached-credentials/?browser=firefox&os=windows');
     await expect(page.getByRole('heading', { name: 'Did this fix it?' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Yes, it works now' })).toHaveAttribute('href', '/wizard/step/solved/?v=2');
@@ -246,7 +246,7 @@ test.describe('per-fix outcome pages', () => {
     await expect(page.getByRole('link', { name: 'Old saved credentials keep being sent' })).toHaveAttribute('href', '/guide/cached-client-credentials/');
     // Parameters from the diagnoser's link win over detection.
     await page.goto('/wizard/outcome/fix-authorization-header/?client=python');
-    await expect(page.getByRole('link', { name: /^Open the steps/ })).toHaveAttribute('href', '/guide/fix-authorization-header/?client=python');
+    await expect(page.getByRole('link', { name: /^All steps \(\d+\)$/ })).toHaveAttribute('href', '/guide/fix-authorization-header/?client=python');
     expectClean(problems);
   });
 

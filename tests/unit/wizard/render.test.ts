@@ -5,7 +5,8 @@ import { TAB_SETS } from '../../../src/lib/tabs.ts';
 import { copy } from '../../../src/wizard/copy.ts';
 import { START, type WizardEvent } from '../../../src/wizard/machine.ts';
 import { WIZARD } from '../../../src/wizard/wizard.ts';
-import { announce, headingOf, renderStep } from '../../../src/wizard/render.ts';
+import { announce, firstSteps, headingOf, renderStep } from '../../../src/wizard/render.ts';
+import { FIX_STEPS } from '../../../src/registry/steps.gen.ts';
 import { treeHtml } from '../../../src/wizard/tree.ts';
 import { decode, type Env } from '../../../src/wizard/url.ts';
 
@@ -80,6 +81,30 @@ describe('renderStep', () => {
     const v = { state: START, furthest: START, env: {}, notice: 'That link was incomplete.' };
     expect(renderStep(v, copy)).toContain('data-notice>That link was incomplete.</p>');
     expect(announce(v, copy)).toBe(`That link was incomplete. ${copy.questions['start']?.q}`);
+  });
+});
+
+describe('firstSteps', () => {
+  it('shows each outcome’s first steps as an ordered list under a heading, then “All steps (N)”', () => {
+    for (const [id, step] of WIZARD.steps) {
+      if (step.kind !== 'outcome') continue;
+      const html = renderStep({ state: id, furthest: id, env: {} }, copy);
+      expect(html, id).toMatch(/<h2[^>]*>First steps[^<]*<\/h2><div class="prose mt-2">(?:<p>.*?<\/p>)?<div class="steps"><ol role="list"><li>/);
+      expect(html, id).toMatch(/>All steps \(\d+\)<\/a>/);
+    }
+  });
+
+  it('marks the tab the fix page opens for the visitor (else its first), and links there', () => {
+    const html = firstSteps('clear-cookies', { browser: 'firefox', os: 'windows' });
+    const firefox = FIX_STEPS['clear-cookies'].panels.find((p) => p.tab?.id === 'firefox');
+    expect(html.match(/data-on/g)).toHaveLength(1);
+    expect(html).toContain('<div data-on data-tab="firefox"><h2 class="text-lg font-semibold">First steps for Firefox</h2>');
+    expect(html).toContain(`<li>${firefox?.list.steps[0]}</li>`);
+    expect(html).toContain(`href="/guide/clear-cookies/?browser=firefox" data-fix="clear-cookies" data-tabs="browser">All steps (${firefox?.list.n})</a>`);
+    // A browser the page has no tab for: the page opens its first tab, and so does the outcome.
+    expect(firstSteps('clear-cookies', { browser: 'opera' })).toMatch(/^<div class="mt-6" data-fix-steps data-set="browser"><div data-on data-tab="chrome">/);
+    // Steps that are the same in every tab: one list, shown to everyone, without a tab name.
+    expect(firstSteps('fix-authorization-header', { client: 'curl' })).toMatch(/^<div class="mt-6" data-fix-steps><div data-on><h2 class="text-lg font-semibold">First steps<\/h2>/);
   });
 });
 
