@@ -3,7 +3,7 @@
 // with satteri, the Markdown/MDX parser Astro's MDX integration uses (GFM and smart punctuation on,
 // as in the build), so the words are the words the fix page shows.
 //
-// What "the first steps for a visitor" means (docs/decisions/006-first-steps-inline.md): walk the
+// What "the first steps for a visitor" means (docs/decisions/007-first-steps-inline.md): walk the
 // section in order, entering only the tab the fix page would open for them (their tab of that set,
 // else the first in the set's order, as Tabs.astro orders them); the first numbered list met is
 // theirs. Up to FIRST_STEPS of its top-level items are shown, with its length: separate lists are
