@@ -15,6 +15,20 @@ const empty = (kind: InputKind, detected: InputKind): Parsed => ({
   kind, detected, exchanges: [], info: [], messages: [], bare: undefined, warnings: [], harCreator: undefined, text: '',
 });
 
+/** A line that is only a Markdown code fence (```http, ~~~) or a bold label (**Response headers:**). */
+const MARKDOWN_FRAME = /^[ \t]*(?:(?:```|~~~)[\w+-]*|\*\*[^*\n]{1,60}\*\*:?|__[^_\n]{1,60}__:?)[ \t]*$/gm;
+
+/**
+ * Pastes copied from an issue or a chat keep their Markdown frame: fences around each block and a
+ * bold label above it. Those lines are blanked (not removed, so line numbers in the evidence still
+ * point at the paste), which leaves the blocks separated as the parsers expect.
+ * @param text the paste
+ * @returns the paste with its frame lines empty
+ */
+export function unwrapMarkdown(text: string): string {
+  return text.includes('```') || text.includes('~~~') || text.includes('**') || text.includes('__') ? text.replace(MARKDOWN_FRAME, '') : text;
+}
+
 /**
  * Parses pasted evidence into the common model.
  * @param input the pasted text or file contents
@@ -22,7 +36,7 @@ const empty = (kind: InputKind, detected: InputKind): Parsed => ({
  * @returns the parsed model; never throws
  */
 export function parseInput(input: string, force?: InputKind): Parsed {
-  let text = stripAnsi(input);
+  let text = unwrapMarkdown(stripAnsi(input));
   const detected = detectKind(text);
   const kind = force ?? detected;
   const out = empty(kind, detected);

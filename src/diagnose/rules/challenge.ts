@@ -205,7 +205,21 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
     case 'negotiate':
     case 'ntlm':
     case 'kerberos': {
-      if (ch.token68 !== undefined && ch.token68.length > 0 && sentScheme && (sentScheme === 'ntlm' || sentScheme === 'negotiate')) {
+      // NTLM authenticates the connection (and Negotiate falling back to NTLM with it): a
+      // connection closed while the handshake runs makes the next leg start over on a new one.
+      const windowsSent = sentScheme === 'ntlm' || sentScheme === 'negotiate';
+      const closed = /\bclose\b/i.test(hdr(r.headers, 'connection')?.value ?? '') || /connection closure while negotiating auth/i.test(ctx.parsed.text.slice(0, 200_000));
+      if (windowsSent && closed) {
+        const conn = hdr(r.headers, 'connection');
+        ctx.findings.push({
+          rule: 'handshake-connection-closed', cause: 'connection-bound-auth-broken', score: 86,
+          title: `The server (or something in between) closed the connection in the middle of the ${ch.scheme} handshake, so its next step arrives on a new connection and starts over.`,
+          detail: 'Windows authentication (NTLM, and Negotiate falling back to NTLM) is bound to one TCP connection. Keep-alive must survive from the challenge to the final request: check the server, proxy or load balancer in front (connection reuse, HTTP/1.0, Connection: close), or use Kerberos.',
+          evidence: [ev, ...(conn ? [evHeader(conn, ex, 'response')] : [])],
+        });
+        break;
+      }
+      if (ch.token68 !== undefined && ch.token68.length > 0 && windowsSent) {
         // A continuation token: the handshake is in progress (NTLM type 2), not a failure.
         ctx.facts.push({ label: 'Windows authentication', lines: ['Continuation token: the handshake was in progress.'] });
         break;

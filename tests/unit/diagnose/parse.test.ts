@@ -6,7 +6,7 @@ import { detectKind } from '../../../src/diagnose/parse/detect.ts';
 import { parseHar } from '../../../src/diagnose/parse/har.ts';
 import { parseHttp } from '../../../src/diagnose/parse/http.ts';
 import { parseHttpie, stripAnsi } from '../../../src/diagnose/parse/httpie.ts';
-import { parseInput } from '../../../src/diagnose/parse/index.ts';
+import { parseInput, unwrapMarkdown } from '../../../src/diagnose/parse/index.ts';
 import { decodeJwt, isoDate, span } from '../../../src/diagnose/parse/jwt.ts';
 import type { Header } from '../../../src/diagnose/types.ts';
 import { fixture } from './support.ts';
@@ -212,5 +212,20 @@ describe('input detection', () => {
     expect(p.detected).toBe('json');
     expect(p.warnings[0]).toMatch(/not a HAR/);
     expect(parseInput('not json {', 'json').warnings[0]).toMatch(/not valid JSON/);
+  });
+});
+
+describe('Markdown frames around a paste', () => {
+  it('blanks fences and bold labels, keeps every other line where it was', () => {
+    const paste = '**Response headers:**\n```http\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer\n```\n__Note__\ntext with **bold** inside';
+    const out = unwrapMarkdown(paste);
+    expect(out.split('\n')).toEqual(['', '', 'HTTP/1.1 401 Unauthorized', 'WWW-Authenticate: Bearer', '', '', 'text with **bold** inside']);
+    expect(unwrapMarkdown('HTTP/1.1 401 Unauthorized\n')).toBe('HTTP/1.1 401 Unauthorized\n');
+  });
+
+  it('lets a fenced DevTools copy parse as the exchange it is', () => {
+    const paste = '**Request:**\n```\nRequest URL:https://api.example.com/v1/items\nRequest Method:OPTIONS\nStatus Code:401 Unauthorized\n```\n\n**Request headers:**\n```\nAccess-Control-Request-Method:POST\nOrigin:https://app.example.com\n```';
+    const parsed = parseInput(paste);
+    expect(parsed.exchanges.some((x) => x.response?.status === 401 && x.request?.method === 'OPTIONS')).toBe(true);
   });
 });
