@@ -8,6 +8,9 @@ import { credKind, type Ctx } from './context.ts';
 /** Causes that presume credentials were sent: a paste showing a request without any contradicts them. */
 const SENT_CAUSES = new Set(['missing-or-invalid-api-token', 'wrong-credentials', 'expired-oauth-token', 'cached-client-credentials']);
 
+/** The cause that only restates the failure ("the key or token is invalid"). */
+const GENERIC_CAUSE = 'missing-or-invalid-api-token';
+
 /** Score of a documented vendor text when the paste names that vendor: ranks above message wording. */
 const NAMED_SCORE = 86;
 /** Score of a distinctive vendor text in a paste that does not say whose it is: below protocol facts. */
@@ -43,6 +46,9 @@ export function atlasRules(ctx: Ctx): void {
       title: entry.means,
       detail: `This matches an error documented for ${ctx.knowledge?.services[entry.service]?.label ?? entry.service}${status}; see /guide/${entry.service}/.`,
       score: (sentNothing && SENT_CAUSES.has(entry.cause) ? UNNAMED_SCORE - 4 : named ? NAMED_SCORE : UNNAMED_SCORE) - seen.size + 1,
+      // A vendor text that only says the credential is invalid names no reason (expired? wrong
+      // service? mangled?): it cannot promise what "high" promises (docs/evaluation.md).
+      ...(entry.cause === GENERIC_CAUSE ? { ceiling: 'medium' as const } : {}),
       evidence: [line],
     });
   }
