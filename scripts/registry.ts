@@ -259,6 +259,8 @@ export function build(): { ts: string; json: string; words: string; steps: strin
   const leaves: Record<string, Array<[string, string]>> = {};
   const leafOrigin: Record<string, { list?: string; service?: string }> = {};
   const pastes: string[] = [];
+  /** Per "type or paste" step: the likeliest causes for the answers that lead to it. */
+  const pasteFallback: Record<string, Array<[string, string]>> = {};
   /** The generated "which of these messages" questions. */
   const messageQuestions: string[] = [];
   const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -353,6 +355,8 @@ export function build(): { ts: string; json: string; words: string; steps: strin
         if (tree.questions[to]) errors.push(`${T}: ${q}.${a}: its outcome id ${to} is also a question id; rename one`);
         if (ans.paste) {
           pastes.push(to);
+          // Typing the text is one more answer; the fallback follows up to three typed-text causes.
+          if (ans.fallback) pasteFallback[to] = toTries(`${q}.${a} fallback`, ans.fallback, (depthOf.get(q) ?? 0) + 2, true);
         } else if (typeof ans.offers === 'string') {
           const list = tree.lists[ans.offers];
           if (!list) errors.push(`${T}: ${q}.${a}: offers: no list ${ans.offers}`);
@@ -516,11 +520,14 @@ export const TREE: {
   readonly pastes: readonly string[];
   /** "Which of these messages" questions after a service is picked: each answer offers that message's cause first, then the service's other common causes (its last answer: all of them). */
   readonly messages: readonly string[];
+  /** Per "type or paste" step: the likeliest causes for the answers that lead to it, offered after what the text points to. */
+  readonly pasteFallback: Readonly<Record<string, readonly Try[]>>;
 } = {
   questions: ${JSON.stringify(questions, null, 2).replace(/\n/g, '\n  ')},
   leaves: ${obj(Object.entries(leaves).map(([k, v]) => [k, str(v)])).replace(/\n/g, '\n  ')},
   pastes: ${str(pastes)},
   messages: ${str(messageQuestions)},
+  pasteFallback: ${obj(Object.entries(pasteFallback).map(([k, v]) => [k, str(v)])).replace(/\n/g, '\n  ')},
 };
 
 /** The wizard's wording: per question, the question, a hint and each answer's label and short label. */

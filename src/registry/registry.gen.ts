@@ -296,6 +296,8 @@ export const TREE: {
   readonly pastes: readonly string[];
   /** "Which of these messages" questions after a service is picked: each answer offers that message's cause first, then the service's other common causes (its last answer: all of them). */
   readonly messages: readonly string[];
+  /** Per "type or paste" step: the likeliest causes for the answers that lead to it, offered after what the text points to. */
+  readonly pasteFallback: Readonly<Record<string, readonly Try[]>>;
 } = {
   questions: {
     "start": {
@@ -1148,6 +1150,13 @@ export const TREE: {
   },
   pastes: ["webSymptomOther","appSymptomOther","apiSymptomOther","serverSymptomOther","apiCodeUnsure"],
   messages: ["appWhichGithub","appWhichGitlab","appWhichAtlassian","appWhichAzureDevops","appWhichDockerHub","appWhichMicrosoftEntra","appWhichCorporateProxy","appWhichEmailApps","apiWhichGithub","apiWhichGitlab","apiWhichAtlassian","apiWhichAzureDevops","apiWhichDockerHub","apiWhichContainerRegistries","apiWhichNpm","apiWhichPypi","apiWhichMavenGradle","apiWhichNuget","apiWhichKubernetes","apiWhichAws","apiWhichMicrosoftEntra","apiWhichGoogleCloud","apiWhichOkta","apiWhichAuth0","apiWhichKeycloak","apiWhichJenkins","apiWhichElasticsearch","apiWhichSlack","apiWhichStripe","apiWhichWordpress","apiWhichCorporateProxy","apiWhichMcpServers","apiWhichApiClients","apiWhichEmailApps"],
+  pasteFallback: {
+    "webSymptomOther": [["clear-cookies","stale-cookies"],["disable-extensions","browser-extension-interference"],["allow-cookies-for-site","third-party-cookies-blocked"],["sign-out-and-in","expired-session"],["fix-clock-skew","clock-skew"]],
+    "appSymptomOther": [["update-the-app","app-needs-update"],["clear-cached-credentials","cached-client-credentials"],["create-token-or-app-password","password-instead-of-token"],["sign-out-and-in","expired-session"]],
+    "apiSymptomOther": [["refresh-api-token","missing-or-invalid-api-token"],["fix-authorization-header","wrong-auth-scheme"],["check-url","wrong-url-or-environment"],["refresh-oauth-token","expired-oauth-token"]],
+    "serverSymptomOther": [["pass-authorization-through-proxy","proxy-strips-authorization"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-session-store","session-not-shared"],["send-correct-401","missing-challenge"]],
+    "apiCodeUnsure": [["fix-token-permissions","permission-denied-403"],["use-api-credentials","login-page-instead-of-401"],["network-checks","proxy-auth-required"]],
+  },
 };
 
 /** The wizard's wording: per question, the question, a hint and each answer's label and short label. */

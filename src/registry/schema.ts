@@ -185,8 +185,14 @@ const answer = z
     service: slug.optional(),
     /** Ask the visitor to type or paste what they see; the diagnoser core and the error atlas offer the causes. */
     paste: z.literal(true).optional(),
+    /**
+     * With `paste`: the likeliest causes for what the visitor answered so far, shown on the step
+     * under the form (with or without JavaScript) and after the causes the text points to.
+     */
+    fallback: z.array(offer).min(1).optional(),
   })
-  .refine((a) => [a.next, a.offers, a.service, a.paste].filter((x) => x !== undefined).length === 1, 'an answer needs exactly one of `next`, `offers`, `service` or `paste: true`');
+  .refine((a) => [a.next, a.offers, a.service, a.paste].filter((x) => x !== undefined).length === 1, 'an answer needs exactly one of `next`, `offers`, `service` or `paste: true`')
+  .refine((a) => a.fallback === undefined || a.paste === true, '`fallback` goes with `paste: true` only');
 
 /** content/wizard/tree.yaml: the questions and the outcome lists they lead to. */
 export const treeSchema = z.strictObject({

@@ -3,7 +3,7 @@
 // link to the next step's page (works with JavaScript off); `data-ev` / `data-n` tell the view which
 // machine event(s) the link stands for when JavaScript is on.
 import { START } from './machine.ts';
-import { WIZARD, type Step } from './wizard.ts';
+import { TREE, WIZARD, type Step } from './wizard.ts';
 import { FIX_TABS, fixHref } from './outcomes.ts';
 import { FAMILIES, type FamilyId, type FixSlug } from '../registry/registry.gen.ts';
 import { FIX_STEPS } from '../registry/steps.gen.ts';
@@ -96,14 +96,26 @@ const intro = () =>
   `<p class="mt-6 text-sm text-zinc-700 dark:text-zinc-300">A few plain questions, most often three or four, lead to the fix for your situation. If it does not work, the next likeliest one follows. <a class="link" href="/wizard/tree/">See every question and outcome</a>.</p>`;
 const BTN = 'btn w-full justify-start text-left text-base';
 
-function paste(): string {
+/**
+ * The likeliest causes for the answers that lead to a "type or paste" step (the tree's
+ * `fallback`): under the form, with or without JavaScript, for when the text names no cause.
+ */
+function fallback(v: View, id: string, copy: Copy): string {
+  const tries = TREE.pasteFallback[id] ?? [];
+  if (tries.length === 0) return '';
+  const items = tries.map(([fix, cause]) => `<li><a class="link font-medium" href="/guide/${cause}/">${esc(copy.causes[cause]?.label ?? cause)}</a>: <a class="link" href="${esc(fixHref(fix, v.env))}">${esc(copy.fixes[fix]?.title ?? fix)}</a></li>`);
+  return `<h2 class="mt-8 text-lg font-semibold" id="wz-likely">Or start with the likeliest causes for what you answered</h2><ol class="mt-2 grid list-decimal gap-2 ps-6" aria-labelledby="wz-likely">${items.join('')}</ol>`;
+}
+
+function paste(v: View, id: string, copy: Copy): string {
   return (
     `<p class="${P}">Type the error message, or paste the status line, the response or the command output. It is read on this page only: nothing you type is sent anywhere.</p>` +
     `<form class="mt-5" data-paste><label class="block font-medium" for="wz-paste">What you see</label>` +
     `<textarea class="mt-1 w-full rounded-md border border-zinc-400 bg-transparent p-2 font-mono text-sm" id="wz-paste" name="paste" rows="6" spellcheck="false"></textarea>` +
     `<p class="mt-3" data-paste-go hidden><button type="submit" class="btn btn-primary">Find the likely cause</button></p></form>` +
     `<div class="mt-5" data-paste-out aria-live="polite"></div>` +
-    `<p class="mt-4" data-paste-nojs>Reading the text needs JavaScript. Open the <a class="link" href="/diagnose/">diagnoser</a> in a browser with JavaScript on, or go back and pick the answer closest to what you see.</p>`
+    `<p class="mt-4" data-paste-nojs>Reading the text needs JavaScript. Open the <a class="link" href="/diagnose/">diagnoser</a> in a browser with JavaScript on, or go back and pick the answer closest to what you see.</p>` +
+    fallback(v, id, copy)
   );
 }
 
@@ -197,7 +209,7 @@ export function renderStep(v: View, copy: Copy): string {
           : s.kind === 'paste'
             ? 'In your own words'
             : 'Done';
-  const body = s.kind === 'question' ? question(v, s, copy) : s.kind === 'outcome' ? outcome(v, s, copy) : s.kind === 'help' ? help(s, copy) : s.kind === 'paste' ? paste() : `<p class="${P}">Good. To keep it from coming back, see <a class="link" href="/guide/prevention/">how to prevent 401 errors</a>.</p>`;
+  const body = s.kind === 'question' ? question(v, s, copy) : s.kind === 'outcome' ? outcome(v, s, copy) : s.kind === 'help' ? help(s, copy) : s.kind === 'paste' ? paste(v, s.id, copy) : `<p class="${P}">Good. To keep it from coming back, see <a class="link" href="/guide/prevention/">how to prevent 401 errors</a>.</p>`;
   const parent = PARENT.get(v.state)?.from;
   const nav = [
     parent ? link(v, parent, 'wizard.back', 1, 'btn', '← Back') : '',

@@ -50,7 +50,7 @@ function show(out: HTMLElement, text: string, k: Knowledge | undefined, words: C
   }
   const causes = offeredCauses(text, k, words, 3);
   if (causes.length === 0) {
-    const p = el('p', 'Nothing in this text points to a cause we know. Go back and pick the answer closest to what you see, or paste the full response (status line and headers) into the ');
+    const p = el('p', 'Nothing in this text points to a cause we know. Start with the likeliest causes below, go back and pick the answer closest to what you see, or paste the full response (status line and headers) into the ');
     const a = el('a', 'diagnoser', 'link');
     a.href = '/diagnose/';
     p.append(a, '.');

@@ -1,6 +1,7 @@
 // The wizard's "type or paste what you see" step: with JavaScript it reads the text in the page and
 // offers the matching causes (cause page, fix to open), sending nothing typed anywhere; without
-// JavaScript it says so and links to the diagnoser. Back still returns to the question.
+// JavaScript it says so and links to the diagnoser. Either way it lists the likeliest causes for
+// the answers so far. Back still returns to the question.
 import { expect, test } from '@playwright/test';
 import { copy } from '../../src/wizard/copy.ts';
 import { pathOf } from '../../src/wizard/url.ts';
@@ -42,6 +43,12 @@ test('text that names nothing gets an honest answer and the way on', async ({ pa
   await area.getByRole('button', { name: 'Find the likely cause' }).click();
   await expect(area.getByText(/Nothing in this text points to a cause we know/)).toBeVisible();
   await expect(area.getByRole('link', { name: 'diagnoser' })).toHaveAttribute('href', '/diagnose/');
+  // …and the likeliest causes for the answers so far, each with its cause page and fix.
+  const likely = area.getByRole('list', { name: /likeliest causes for what you answered/ }).getByRole('listitem');
+  const fallback = TREE.pasteFallback[step] ?? [];
+  await expect(likely).toHaveCount(fallback.length);
+  await expect(likely.first().getByRole('link').first()).toHaveAttribute('href', `/guide/${fallback[0]?.[1]}/`);
+  await expect(likely.first().getByRole('link').nth(1)).toHaveAttribute('href', new RegExp(`^/guide/${fallback[0]?.[0]}/`));
 });
 
 test('without JavaScript the step says what it needs and links to the diagnoser', async ({ browser, baseURL }) => {
@@ -51,5 +58,7 @@ test('without JavaScript the step says what it needs and links to the diagnoser'
   await expect(page.getByText('Reading the text needs JavaScript')).toBeVisible();
   await expect(page.getByRole('link', { name: 'diagnoser' })).toHaveAttribute('href', '/diagnose/');
   await expect(page.getByRole('button', { name: 'Find the likely cause' })).toBeHidden();
+  // The likeliest causes for the answers so far need no script.
+  await expect(page.getByRole('list', { name: /likeliest causes for what you answered/ }).getByRole('listitem')).toHaveCount((TREE.pasteFallback[step] ?? []).length);
   await context.close();
 });

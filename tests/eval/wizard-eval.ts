@@ -90,7 +90,10 @@ export function score(c: WizardCase, path: readonly string[] | undefined, split:
       if (i !== path.length - 1) return { ...base, error: `answers go on after the paste step ${to}` };
       if (pasted === undefined) return { ...base, error: `no pasted text recorded for the paste step ${to}` };
       const n = path.length + 1; // typing the text counts as one more answer
-      const offered = offeredCauses(pasted, knowledge as Knowledge, words, 3, EVAL_NOW).map((o) => [(knowledge as Knowledge).causes[o.cause]?.fix ?? '', o.cause] as const);
+      const found = offeredCauses(pasted, knowledge as Knowledge, words, 3, EVAL_NOW).map((o) => [(knowledge as Knowledge).causes[o.cause]?.fix ?? '', o.cause] as const);
+      // Then the step's fallback, the likeliest causes for the answers so far, minus those found.
+      const fallback = (TREE.pasteFallback[to] ?? []).filter(([, x]) => !found.some(([, y]) => y === x));
+      const offered = [...found, ...fallback];
       return { ...base, answersToFirst: n, hitAt: at(n, offered.findIndex(([f, x]) => resolves(f, x))), causeAt: at(n, offered.findIndex(([, x]) => c.accept.includes(x))) };
     }
     if (TREE.leaves[to]) {
