@@ -6,6 +6,14 @@ import type { Exchange } from '../types.ts';
 import { BEARER_ERRORS, describeChallenge, type Challenge } from '../parse/www-authenticate.ts';
 import { challengesOf, credKind, credsOf, evChallenge, evHeader, evStart, hdr, isPreflight, type Ctx } from './context.ts';
 
+/** Whether curl reported the connection closing mid-handshake; read once per paste, not per challenge. */
+const closures = new WeakMap<object, boolean>();
+function curlSawClosure(ctx: Ctx): boolean {
+  let v = closures.get(ctx.parsed);
+  if (v === undefined) closures.set(ctx.parsed, (v = /connection closure while negotiating auth/i.test(ctx.parsed.text.slice(0, 200_000))));
+  return v;
+}
+
 /** Schemes whose meaning we know; others are reported as "vendor scheme". */
 const KNOWN = new Set(['basic', 'bearer', 'digest', 'negotiate', 'ntlm', 'dpop', 'kerberos']);
 
@@ -208,7 +216,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
       // NTLM authenticates the connection (and Negotiate falling back to NTLM with it): a
       // connection closed while the handshake runs makes the next leg start over on a new one.
       const windowsSent = sentScheme === 'ntlm' || sentScheme === 'negotiate';
-      const closed = /\bclose\b/i.test(hdr(r.headers, 'connection')?.value ?? '') || /connection closure while negotiating auth/i.test(ctx.parsed.text.slice(0, 200_000));
+      const closed = /\bclose\b/i.test(hdr(r.headers, 'connection')?.value ?? '') || curlSawClosure(ctx);
       if (windowsSent && closed) {
         const conn = hdr(r.headers, 'connection');
         ctx.findings.push({
