@@ -1010,6 +1010,89 @@ export const FIX_STEPS: Readonly<Record<FixSlug, FixSteps>> = {
       }
     ]
   },
+  "set-up-keyring": {
+    "set": "os",
+    "panels": [
+      {
+        "tab": {
+          "id": "windows",
+          "label": "Windows"
+        },
+        "list": {
+          "steps": [
+            "Open <strong>Credential Manager</strong>: <strong>Control Panel</strong> → <strong>User Accounts</strong> → <strong>Credential Manager</strong> (or run <code>control.exe /name Microsoft.CredentialManager</code>). If it does not open, open <strong>Services</strong> (<code>services.msc</code>), find <strong>Credential Manager</strong>, and start it.",
+            "Under <strong>Windows Credentials</strong>, remove old entries for the app or its server, if any.",
+            "Start the app and sign in once; quit and start it again to check it kept the sign-in."
+          ],
+          "n": 3
+        }
+      },
+      {
+        "tab": {
+          "id": "macos",
+          "label": "macOS"
+        },
+        "list": {
+          "steps": [
+            "Open <strong>Keychain Access</strong> (<strong>Applications</strong> → <strong>Utilities</strong>) and select the <strong>login</strong> keychain. If it shows as locked, unlock it with your Mac password.",
+            "If the app still cannot save, search Keychain Access for the app’s or server’s name and delete its old items, then sign in to the app again.",
+            "Quit and reopen the app to check it kept the sign-in."
+          ],
+          "n": 3
+        }
+      },
+      {
+        "tab": {
+          "id": "linux",
+          "label": "Linux"
+        },
+        "list": {
+          "steps": [
+            "<p>Install a Secret Service keyring. GNOME and most desktops: <code>gnome-keyring</code> (and <code>libsecret</code>); KDE: KWallet with its Secret Service support.</p> <code>sudo apt install gnome-keyring libsecret-1-0 libsecret-tools   # Debian, Ubuntu sudo dnf install gnome-keyring libsecret                       # Fedora</code>",
+            "<p>Make sure a default keyring exists and is unlocked. GNOME: open <strong>Passwords and Keys</strong> (Seahorse); a <strong>Login</strong> keyring should be there, unlocked, and set as default (right-click → <strong>Set as default</strong>). KDE: <strong>System Settings</strong> → <strong>KDE Wallet</strong>: enable the wallet subsystem and create the default wallet.</p>",
+            "<p>On a minimal desktop or window manager, start the keyring with the session (Xfce: <strong>Session and Startup</strong> → <strong>Advanced</strong> → <strong>Launch GNOME services on startup</strong>), then log out and in.</p>"
+          ],
+          "n": 4
+        }
+      },
+      {
+        "tab": {
+          "id": "ios",
+          "label": "iOS / iPadOS"
+        },
+        "list": {
+          "steps": [
+            "iPhone and iPad apps always have the system keychain, so this is not the cause there: update the app, then delete and reinstall it if it still signs you out at every start."
+          ],
+          "n": 1
+        }
+      },
+      {
+        "tab": {
+          "id": "android",
+          "label": "Android"
+        },
+        "list": {
+          "steps": [
+            "Android apps always have the system keystore, so this is not the cause there: update the app, or clear its data (<strong>Settings</strong> → <strong>Apps</strong> → the app → <strong>Storage</strong> → <strong>Clear storage</strong>) and sign in again."
+          ],
+          "n": 1
+        }
+      },
+      {
+        "tab": {
+          "id": "chromeos",
+          "label": "ChromeOS"
+        },
+        "list": {
+          "steps": [
+            "Android apps: as on Android. Linux apps (the Linux development environment) need a keyring inside it: follow the Linux steps there (<code>sudo apt install gnome-keyring libsecret-1-0</code>)."
+          ],
+          "n": 1
+        }
+      }
+    ]
+  },
   "sign-out-and-in": {
     "panels": [
       {
