@@ -44,7 +44,7 @@ const simple = model
   .getSimplePaths({ toState: (s) => s.value === SOLVED })
   .filter(walked)
   .filter((p) => p.steps.some((s) => s.event.type === 'outcome.no'))
-  .filter((_, i) => i % 10 === 0);
+  .filter((_, i) => i % 20 === 0);
 
 const paths = [...shortest.map((p) => ({ kind: 'shortest', p })), ...simple.map((p) => ({ kind: 'simple', p }))].map((x, i) => ({ ...x, i }));
 
