@@ -26,7 +26,7 @@ export const FIX_STEPS: Readonly<Record<FixSlug, FixSteps>> = {
         "list": {
           "steps": [
             "<strong>Measure the offset.</strong> Compare <code>date -u</code> with the <code>Date</code> header of the server that rejects you: <code>curl -sI https://api.example.com | grep -i '^date'</code>. More than 30 seconds is suspect.",
-            "<strong>Turn on automatic time</strong> on the machine that is off — yours, the server, or the VM or container host (containers use the host’s clock). Steps per OS:",
+            "<strong>Turn on automatic time</strong> on the machine that is off — yours, the server, or the VM or container host (containers use the host’s clock).",
             "<strong>Get a new token</strong> after the clock is right; one minted while the clock was wrong may carry bad times."
           ],
           "n": 3
