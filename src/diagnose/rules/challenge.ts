@@ -216,7 +216,10 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
       // NTLM authenticates the connection (and Negotiate falling back to NTLM with it): a
       // connection closed while the handshake runs makes the next leg start over on a new one.
       const windowsSent = sentScheme === 'ntlm' || sentScheme === 'negotiate';
-      const closed = /\bclose\b/i.test(hdr(r.headers, 'connection')?.value ?? '') || curlSawClosure(ctx);
+      // Mid-handshake means the server answered with a challenge to continue (NTLM's type 2, or a
+      // token), not a final refusal: a bare "Negotiate" on a closed connection is just a "no".
+      const continues = ch.schemeKey === 'ntlm' || (ch.token68 ?? '').length > 0;
+      const closed = (continues && /\bclose\b/i.test(hdr(r.headers, 'connection')?.value ?? '')) || curlSawClosure(ctx);
       if (windowsSent && closed) {
         const conn = hdr(r.headers, 'connection');
         ctx.findings.push({
