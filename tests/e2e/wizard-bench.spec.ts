@@ -33,7 +33,7 @@ test('answer → next step painted (benchmark)', async ({ page }) => {
 
   let seed = 401;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const ANSWERS = 300;
+  const ANSWERS = 200;
   for (let i = 0; i < ANSWERS; i++) {
     // Let the prefetch of the steps the links lead to finish, as it does while a person reads the
     // question: wait until each link's page has a resource timing entry (added when it arrived),
