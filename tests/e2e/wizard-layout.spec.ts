@@ -1,30 +1,17 @@
 // The wizard's layout as a visitor sees it: nothing shifts while the script takes over (CLS), the
 // first answer is on the first screen of a phone, the question is the page's heading, and a step
 // looks the same reached in place as loaded directly.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { copy } from '../../src/wizard/copy.ts';
 import { START } from '../../src/wizard/machine.ts';
 import { headingOf } from '../../src/wizard/render.ts';
 import { pathOf } from '../../src/wizard/url.ts';
 import { ready, stepArea } from './wizard-support.ts';
+import { layoutShift } from './support/pages.ts';
 
 const PHONE = { width: 390, height: 664 };
 const DESKTOP = { width: 1280, height: 800 };
 
-/** Cumulative layout shift of the page so far (every shift counted, no session windows). */
-async function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        let sum = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) sum += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        // Two frames: entries of the last painted frame have been delivered by then.
-        requestAnimationFrame(() => requestAnimationFrame(() => done(sum)));
-      }),
-  );
-}
 
 for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   for (const id of [START, 'webSymptom', 'apiKey']) {

@@ -6,7 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { WIZARD } from '../../src/wizard/wizard.ts';
 import { pathOf } from '../../src/wizard/url.ts';
-import { expectAccessible, expectClean, watchPage } from './support/pages.ts';
+import { expectAccessible, expectClean, layoutShift, watchPage } from './support/pages.ts';
 import { perform, ready, stepArea } from './wizard-support.ts';
 
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:157.0) Gecko/20100101 Firefox/157.0';
@@ -112,16 +112,7 @@ test.describe('with the visitor’s browser detected (Firefox)', () => {
       const all = firstSteps(page.getByRole('main')).all;
       await expect(all).toHaveAttribute('href', /browser=firefox/);
       // Cumulative layout shift so far: the Chrome panel painted first, then Firefox's was chosen.
-      const shift = await page.evaluate(
-        () =>
-          new Promise<number>((done) => {
-            let sum = 0;
-            new PerformanceObserver((list) => {
-              for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) sum += e.value;
-            }).observe({ type: 'layout-shift', buffered: true });
-            requestAnimationFrame(() => requestAnimationFrame(() => done(sum)));
-          }),
-      );
+      const shift = await layoutShift(page);
       expect(shift, url).toBeLessThan(0.02);
       // Tab reaches the visible "All steps" link; the other tabs' links are not in the tab order.
       let reached = false;

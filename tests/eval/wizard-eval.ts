@@ -69,6 +69,17 @@ export function loadAnswers(file = 'answers.json'): Answers {
 }
 
 /**
+ * A suggestion addresses a case when its fix page resolves an accepted cause (the fix page lists
+ * it) or it names an accepted cause itself.
+ * @param c a case
+ * @returns whether a (fix, cause) suggestion addresses it
+ */
+function resolverFor(c: WizardCase): (fix: string, cause: string) => boolean {
+  const fixes = FIXES as Readonly<Record<string, { causes: readonly string[] }>>;
+  return (fix, cause) => c.accept.includes(cause) || (fixes[fix]?.causes ?? []).some((x) => c.accept.includes(x));
+}
+
+/**
  * @param c a case
  * @param path the answer ids chosen blind
  * @param split which split the case is in
@@ -76,10 +87,7 @@ export function loadAnswers(file = 'answers.json'): Answers {
  */
 export function score(c: WizardCase, path: readonly string[] | undefined, split: 'test' | 'dev', pasted?: string): Scored {
   const base = { id: c.id, split, audience: c.audience, answersToFirst: 0, hitAt: 0, causeAt: 0 };
-  // A suggestion addresses the case when its fix page resolves an accepted cause (the fix page
-  // lists it), or, stricter, when it names an accepted cause itself.
-  const fixes = FIXES as Readonly<Record<string, { causes: readonly string[] }>>;
-  const resolves = (fix: string, cause: string) => c.accept.includes(cause) || (fixes[fix]?.causes ?? []).some((x) => c.accept.includes(x));
+  const resolves = resolverFor(c);
   const at = (n: number, k: number) => (k >= 0 && n + k <= MAX_ANSWERS ? k + 1 : 0);
   if (!path) return { ...base, error: 'no recorded answers' };
   let state = 'start';
@@ -135,13 +143,12 @@ export function evaluate(answers: Answers = loadAnswers()): Scored[] {
 export function evaluateTyped(): Array<{ id: string; split: 'test' | 'dev'; at: number }> {
   const split = loadSplit();
   const test = new Set(split.test);
-  const fixes = FIXES as Readonly<Record<string, { causes: readonly string[] }>>;
   const k = knowledge as Knowledge;
   return loadCases()
     .filter((c) => c.accept.length > 0)
     .map((c) => {
-      const resolves = (cause: string) => c.accept.includes(cause) || (fixes[k.causes[cause]?.fix ?? '']?.causes ?? []).some((x) => c.accept.includes(x));
+      const resolves = resolverFor(c);
       const offered = offeredCauses(c.symptom, k, words, 3, EVAL_NOW);
-      return { id: c.id, split: test.has(c.id) ? ('test' as const) : ('dev' as const), at: offered.findIndex((o) => resolves(o.cause)) + 1 };
+      return { id: c.id, split: test.has(c.id) ? ('test' as const) : ('dev' as const), at: offered.findIndex((o) => resolves(k.causes[o.cause]?.fix ?? '', o.cause)) + 1 };
     });
 }

@@ -3,13 +3,14 @@
 // entries match, the most specific (longest) leads and the others add evidence to their causes.
 import { matchAtlas } from '../atlas.ts';
 import type { TextLine } from '../types.ts';
+import type { CauseSlug } from '../../registry/registry.gen.ts';
 import { credKind, type Ctx } from './context.ts';
 
 /** Causes that presume credentials were sent: a paste showing a request without any contradicts them. */
 const SENT_CAUSES = new Set(['missing-or-invalid-api-token', 'wrong-credentials', 'expired-oauth-token', 'cached-client-credentials']);
 
 /** The cause that only restates the failure ("the key or token is invalid"). */
-const GENERIC_CAUSE = 'missing-or-invalid-api-token';
+const GENERIC_CAUSE: CauseSlug = 'missing-or-invalid-api-token';
 
 /** Score of a documented vendor text when the paste names that vendor: ranks above message wording. */
 const NAMED_SCORE = 86;

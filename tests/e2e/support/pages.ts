@@ -111,3 +111,18 @@ export async function expectAccessible(page: Page, schemes: ReadonlyArray<'light
     expect(await axeViolations(page, scheme)).toEqual([]);
   }
 }
+
+/** Cumulative layout shift of the page so far (every shift counted, no session windows). */
+export async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) sum += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        // Two frames: entries of the last painted frame have been delivered by then.
+        requestAnimationFrame(() => requestAnimationFrame(() => done(sum)));
+      }),
+  );
+}
