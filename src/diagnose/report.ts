@@ -58,6 +58,13 @@ function demoteUmbrellas(findings: Finding[]): Finding[] {
   return findings.map((f) => (UMBRELLA.has(f.rule) ? { ...f, score: Math.min(f.score, best - 15) } : f));
 }
 
+// A finding the paste states outright ("high") must not sit below a capped one — a vendor text
+// that may be another service's, a restated failure — whatever their raw scores. Below "high"
+// both are readings of thin evidence, and the score orders them.
+function byTierThenScore(a: RankedFinding, b: RankedFinding): number {
+  return Number(b.confidence === 'high') - Number(a.confidence === 'high') || b.score - a.score;
+}
+
 /** Merges findings that point at the same cause and fix: the strongest wording wins, evidence adds up. */
 function merge(findings: readonly Finding[]): Finding[] {
   const byKey = new Map<string, Finding>();
@@ -123,7 +130,7 @@ export function analyse(input: string, options: AnalyseOptions = {}): Report {
     const causeHref = f.cause ? `/guide/${f.cause}/` : undefined;
     // Without the knowledge data (its fetch failed) the cause page, which lists its fixes, stands in.
     return { ...f, fix, confidence: confidenceOf(f), fixHref: fix ? fixHref(fix, who, options.knowledge) : (causeHref ?? '/guide/'), wizardHref: fix ? wizardHref(fix) : undefined, causeHref };
-  });
+  }).sort(byTierThenScore);
   // Facts can repeat across exchanges (the same challenge on 40 HAR entries): keep each once.
   const seen = new Set<string>();
   const uniqueFacts = facts.filter((f) => {
