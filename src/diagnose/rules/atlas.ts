@@ -40,13 +40,22 @@ export function atlasRules(ctx: Ctx): void {
   for (const { entry, line, named } of hits) {
     if (seen.has(entry.cause)) continue;
     seen.add(entry.cause);
+    const score = (sentNothing && SENT_CAUSES.has(entry.cause) ? UNNAMED_SCORE - 4 : named ? NAMED_SCORE : UNNAMED_SCORE) - seen.size + 1;
+    // The message classifier read this same line by its wording; the vendor documented what this
+    // exact text means on its service, which is the more specific reading (unless it only says
+    // "invalid"). The wording finding stays, as a second reading, just below.
+    if (entry.cause !== GENERIC_CAUSE) {
+      for (const f of ctx.findings) {
+        if (f.rule.startsWith('message') && f.cause !== entry.cause && f.evidence.some((e) => e.line === line.line && e.text.includes(line.text.trim().slice(0, 200)))) f.score = Math.min(f.score, score - 1);
+      }
+    }
     const status = entry.status && !ctx.focus.some((x) => x.response?.status === entry.status) ? ` (documented with status ${entry.status})` : '';
     ctx.findings.push({
       rule: 'atlas',
       cause: entry.cause,
       title: entry.means,
       detail: `This matches an error documented for ${ctx.knowledge?.services[entry.service]?.label ?? entry.service}${status}; see /guide/${entry.service}/.`,
-      score: (sentNothing && SENT_CAUSES.has(entry.cause) ? UNNAMED_SCORE - 4 : named ? NAMED_SCORE : UNNAMED_SCORE) - seen.size + 1,
+      score,
       // A vendor text that only says the credential is invalid names no reason (expired? wrong
       // service? mangled?): it cannot promise what "high" promises (docs/evaluation.md).
       ...(entry.cause === GENERIC_CAUSE ? { ceiling: 'medium' as const } : {}),

@@ -87,9 +87,11 @@ describe('the generalisations stay narrow', () => {
     expect(classify('The token is too old')).toBe('expired');
   });
 
-  it('an expired personal access token or AWS security token is an API credential, an access token is OAuth', () => {
+  it('an expired personal access token is an API credential; an access token or AWS session token is a short-lived grant', () => {
     expect(top('Access Denied: The Personal Access Token used has expired.')).toBe('refresh-api-token');
-    expect(top('The security token included in the request is expired')).toBe('refresh-api-token');
+    // AWS temporary credentials are renewed by signing in again (SSO, assume-role), not replaced
+    // by a new key: the AWS service page maps the text to the expired short-lived token.
+    expect(top('The security token included in the request is expired')).toBe('refresh-oauth-token');
     expect(top('The access token has expired')).toBe('refresh-oauth-token');
   });
 
