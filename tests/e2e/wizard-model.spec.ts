@@ -1,8 +1,9 @@
-// Model-based tests: paths generated from the wizard's own machine with xstate/graph, each run in
-// the real browser twice — with JavaScript on (the actor drives the page in place) and off (every
-// answer is a plain link to a static page). Each step asserts the visible question (or outcome)
-// and, on outcomes, the fix link. With JavaScript on, states are also audited with axe once (see
-// `audited` below; wizard-a11y.spec.ts adds the dark theme, outcome pages and special views).
+// Model-based tests: paths generated from the wizard's own machine with xstate/graph, run in the
+// real browser with JavaScript on (the actor drives the page in place; each transition is performed
+// once, see `startAt` below) and, for a sample, off (every answer is a plain link to a static page).
+// Each step asserts the visible question (or outcome) and, on outcomes, the fix link. With
+// JavaScript on, states are also audited with axe once (see `audited` below; wizard-a11y.spec.ts
+// adds the dark theme, outcome pages and special views).
 import { expect, test } from '@playwright/test';
 import { createTestModel } from 'xstate/graph';
 import { SOLVED } from '../../src/wizard/machine.ts';
@@ -48,6 +49,21 @@ const simple = model
 
 const paths = [...shortest.map((p) => ({ kind: 'shortest', p })), ...simple.map((p) => ({ kind: 'simple', p }))].map((x, i) => ({ ...x, i }));
 
+// With JavaScript on, each transition is performed in place once, by the first path that takes it:
+// a later path whose first answers were all given before starts at the deepest question they lead
+// to, loaded from its static URL (the wizard takes over there, as it does for a visitor arriving
+// from a link), instead of clicking through the same first questions again. The states it skips
+// were asserted by the path that reached them first.
+const transition = (p: (typeof paths)[number]['p'], k: number) => `${String(p.steps[k - 1]?.state.value)} ${p.steps[k]?.event.type}`;
+const performed = new Set<string>();
+const startAt = new Map<number, number>();
+for (const { p, i } of paths) {
+  let k = 0;
+  while (k + 1 < p.steps.length - 1 && performed.has(transition(p, k + 1)) && WIZARD.stepOf(String(p.steps[k + 1]?.state.value)).kind === 'question') k++;
+  startAt.set(i, k);
+  for (let j = k + 1; j < p.steps.length; j++) performed.add(transition(p, j));
+}
+
 // Walked states are also checked with axe once, as the in-place wizard renders them, in the first
 // path that reaches them (decided here, so no two workers audit the same state): every question,
 // help and paste step, and of each list of suggestions its first outcome (the others differ from
@@ -58,12 +74,16 @@ const audited = (id: string) => {
   return step.kind !== 'outcome' || step.n === 1;
 };
 const auditIn = new Map<string, number>();
-for (const { p, i } of paths) for (const s of p.steps) if (!auditIn.has(String(s.state.value)) && audited(String(s.state.value))) auditIn.set(String(s.state.value), i);
+for (const { p, i } of paths) {
+  for (const s of p.steps.slice(startAt.get(i))) if (!auditIn.has(String(s.state.value)) && audited(String(s.state.value))) auditIn.set(String(s.state.value), i);
+}
 
 test('the generated paths visit every state of the machine, and each is audited once', () => {
   const seen = new Set(shortest.flatMap((p) => p.steps.map((s) => String(s.state.value))));
   expect(seen.size + sameTemplate.size).toBe(WIZARD.steps.size);
   expect(auditIn.size).toBe([...seen].filter(audited).length);
+  // Every transition of the walked paths is performed in place by some path.
+  expect(performed.size).toBe(new Set(paths.flatMap(({ p }) => p.steps.slice(1).map((_, k) => transition(p, k + 1)))).size);
   // Every service's "none of these" outcomes are walked and audited.
   for (const m of TREE.messages) {
     const none = Object.values(TREE.questions[m] ?? {}).at(-1) ?? '';
@@ -72,15 +92,16 @@ test('the generated paths visit every state of the machine, and each is audited 
   expect(simple.length).toBeGreaterThanOrEqual(8);
 });
 
-// JavaScript on walks every path; off, where each answer is a plain link to the same static page
-// the in-page wizard swaps in, every tenth path (a sample across all branches) keeps the suite
-// within its time budget.
+// JavaScript on walks every path (from where it leaves the earlier ones, above); off, where each
+// answer is a plain link to the same static page the in-page wizard swaps in, every tenth path from
+// the start (a sample across all branches) keeps the suite within its time budget.
 for (const js of [true, false]) {
   test.describe(`JavaScript ${js ? 'on' : 'off'}`, () => {
     for (const { kind, p, i } of js ? paths : paths.filter((_, i) => i % 10 === 0)) {
       test(`${kind}: ${p.description.replace(/\(\{.*?\}\)/g, '')}`, async ({ browser, baseURL }) => {
         const { page, problems } = await sharedPage(browser, baseURL, { javaScriptEnabled: js });
-        await page.goto('/wizard/');
+        const from = js ? (startAt.get(i) ?? 0) : 0;
+        await page.goto(pathOf(String(p.steps[from]?.state.value)));
         // With JavaScript the fix links carry the detected browser and OS; without it, nothing.
         const ua = detect(await page.evaluate(() => navigator.userAgent).catch(() => ''));
         const env: Record<string, string> | undefined = js ? {} : undefined;
@@ -91,22 +112,14 @@ for (const js of [true, false]) {
           // A marker that a full page load would wipe: proves every answer ran in place.
           await page.evaluate(() => ((window as unknown as { inPlace: boolean }).inPlace = true));
         }
-        await p.test({
-          states: {
-            '*': async (state) => {
-              const id = String(state.value);
-              await expectState(page, id, env);
-              await expect(page).toHaveURL((u) => u.pathname === pathOf(id));
-              if (js && auditIn.get(id) === i) expect(await axeViolations(page, id)).toEqual([]);
-            },
-          },
+        for (let k = from; k < p.steps.length; k++) {
           // The step's state is the state *after* its event; perform the event from the one before.
-          events: Object.fromEntries(
-            [...new Set(p.steps.map((s) => s.event.type))]
-              .filter((t) => (t as string) !== 'xstate.init')
-              .map((t) => [t, async (step: (typeof p.steps)[number]) => perform(page, String(p.steps[p.steps.indexOf(step) - 1]?.state.value), t)]),
-          ),
-        });
+          if (k > from) await perform(page, String(p.steps[k - 1]?.state.value), String(p.steps[k]?.event.type));
+          const id = String(p.steps[k]?.state.value);
+          await expectState(page, id, env);
+          await expect(page).toHaveURL((u) => u.pathname === pathOf(id));
+          if (js && auditIn.get(id) === i) expect(await axeViolations(page, id)).toEqual([]);
+        }
         if (js) expect(await page.evaluate(() => (window as unknown as { inPlace?: boolean }).inPlace)).toBe(true);
         expectClean(problems);
       });

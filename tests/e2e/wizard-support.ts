@@ -52,6 +52,9 @@ export async function expectState(page: Page, id: string, env?: Record<string, s
     await expect(link).toHaveAttribute('href', `/guide/${step.fix}/${q.size ? `?${q}` : ''}`);
   }
   if (step.kind === 'question') {
-    for (const a of step.answers) await expect(area.getByRole('link', { name: copy.questions[id]?.a[a.answer]?.label ?? '', exact: true })).toBeVisible();
+    // Every answer, in order, as a visible link with exactly its label: one retrying assertion
+    // rather than one round trip per answer (a service picker has thirty).
+    const labels = step.answers.map((a) => copy.questions[id]?.a[a.answer]?.label ?? a.answer);
+    await expect(area.getByRole('link').filter({ visible: true })).toContainText(labels.map((l) => new RegExp(`^${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
   }
 }

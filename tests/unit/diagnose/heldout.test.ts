@@ -84,6 +84,9 @@ describe('the generalisations stay narrow', () => {
     expect(classify("Request date header too old: 'Sat, 28 Nov 2026 08:40:00 GMT'")).toBe('clock');
     expect(classify("The token is not valid before '11/28/2026 10:07:00'")).toBe('clock');
     expect(classify('Signature not valid in the specified time frame: Start [x] - Expiry [y] - Current [z]')).toBe('clock');
+    // An issued-at time too far from the verifier's clock (OIDC clients check iat against a maximum offset).
+    expect(classify('The id_token was issued too far away from the current time')).toBe('clock');
+    expect(classify('validate_id_token_iat_max_offset: 3553777 < 3000')).toBe('clock');
     expect(classify('The token is too old')).toBe('expired');
   });
 
