@@ -199,9 +199,8 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
             evidence: [ev, evHeader(auth.header, ex)],
           });
         }
-      } else if (sentScheme === 'basic' && auth && !all.some((c) => c.schemeKey === 'basic')) {
-        // handled by the scheme-mismatch rule
       } else if (!auth) {
+        // (Basic sent to a Digest-only server is the scheme-mismatch rule's finding.)
         ctx.findings.push({
           rule: 'digest-needed', cause: 'missing-authorization-header', score: kind === 'none' ? 66 : 55,
           title: `The server wants Digest authentication${p['realm'] ? ` (realm "${p['realm']}")` : ''}${kind === 'none' ? ' and the request sent no credentials' : ''}.`,

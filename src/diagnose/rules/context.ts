@@ -6,6 +6,9 @@ import type { Evidence, Exchange, Fact, Finding, Header, HttpRequest, HttpRespon
 import { requestCredentials, type RequestCredentials } from '../parse/credentials.ts';
 import { parseChallenges, type Challenge, type ChallengeParse } from '../parse/www-authenticate.ts';
 
+/** What a 403 without a challenge means, said once for the rules that meet one. */
+export const FORBIDDEN_403 = 'This is a 403, not a 401: the server refuses this identity, address or request; new credentials will not help.';
+
 /** The shared state rules read and write. */
 export interface Ctx {
   parsed: Parsed;

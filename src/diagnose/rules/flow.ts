@@ -4,7 +4,7 @@
 
 import type { Exchange } from '../types.ts';
 import { hostOf } from '../parse/http.ts';
-import { credsOf, evHeader, evStart, hdr, type Ctx } from './context.ts';
+import { FORBIDDEN_403, credsOf, evHeader, evStart, hdr, type Ctx } from './context.ts';
 
 /**
  * Rule: sequence-level problems across all exchanges.
@@ -17,6 +17,7 @@ export function flowRules(ctx: Ctx): void {
     if (!ex) continue;
     preflight(ctx, ex);
     failedCors(ctx, ex);
+    ownUrlAsHttp(ctx, ex);
     redirect(ctx, xs, i);
   }
   curlInfo(ctx);
@@ -60,13 +61,34 @@ function failedCors(ctx: Ctx, ex: Exchange): void {
   });
 }
 
+/**
+ * An https request whose answer points back at the same host with http:// (a redirect, a
+ * redirect_uri inside it, a token realm): the app builds its own URLs from what it sees, and behind
+ * a TLS-terminating proxy it sees plain http unless it is told (and trusts) the original scheme.
+ */
+function ownUrlAsHttp(ctx: Ctx, ex: Exchange): void {
+  const url = ex.request?.url ?? '';
+  const r = ex.response;
+  if (!url.startsWith('https://') || !r) return;
+  const host = hostOf(url)?.replace(/:443$/, '');
+  // This host after http://, not followed by more host name (a redirect_uri inside a Location is
+  // escaped: its ':' and '/' are decoded first).
+  const own = new RegExp(`http://${host?.replace(/\W/g, '\\$&')}(?![\\w.-])`, 'i');
+  const h = r.headers.find((x) => /^(?:location|www-authenticate)$/i.test(x.name) && own.test(x.value.replace(/%3A/gi, ':').replace(/%2F/gi, '/')));
+  if (h) {
+    ctx.findings.push({
+      rule: 'own-url-as-http', cause: 'forwarded-headers-not-trusted', score: 80,
+      title: `Asked over https, the server points back at itself with http:// (${h.name}): it does not see the original scheme.`,
+      evidence: [evHeader(h, ex, 'response')],
+    });
+  }
+}
+
 function originOf(ex: Exchange): string | undefined {
-  const u = ex.request?.url;
-  if (!u) return ex.request?.host;
-  const m = /^(https?):\/\/(?:[^/?#@]*@)?([^/?#]+)/i.exec(u);
-  if (!m) return ex.request?.host;
-  const host = (m[2] ?? '').toLowerCase();
-  const scheme = (m[1] ?? '').toLowerCase();
+  const u = ex.request?.url ?? '';
+  const host = hostOf(u);
+  if (!host) return ex.request?.host;
+  const scheme = /^https:/i.test(u) ? 'https' : 'http';
   return `${scheme}://${host.replace(scheme === 'https' ? /:443$/ : /:80$/, '')}`;
 }
 
@@ -131,7 +153,7 @@ function only403(ctx: Ctx): void {
   if (!ex?.response) return;
   ctx.findings.push({
     rule: 'status-403', cause: 'permission-denied-403', score: 44,
-    title: 'This is a 403, not a 401: the server refuses this identity or network, new credentials will not help.',
+    title: FORBIDDEN_403,
     evidence: [evStart(ex.response, ex)],
   });
 }

@@ -7,6 +7,8 @@ import { challengesOf, credsOf, evChallenge, evHeader, evStart, hdr, type Ctx } 
 
 /** Markup of a sign-in page: a password field, a SAML/OIDC auto-post, or a refresh to a login URL. */
 const LOGIN_PAGE = /<input[^>]+type=["']?password|document\.forms\[0\]\.submit\(\)|name=["']?SAMLRequest|name=["']?(?:id_token|code|state)["']?[^>]*type=["']?hidden|http-equiv=["']?refresh["']?[^>]+url=[^>]*\/(?:log-?in|sign-?in|sso|auth|oauth2?|saml)\b/i;
+/** The gateway's failed authorizer, read from a response or from pasted text. */
+const AUTHORIZER_FAILED = 'The 5xx comes from the gateway’s authorizer (API Gateway: {"message": null}), which failed or returned no policy: a configuration error, not bad credentials.';
 const HEALTH = /^\/(?:api\/)?(?:health|healthz|ready|readyz|live|livez|ping|metrics|actuator\/health|\.well-known\/)/i;
 
 function textOf(ctx: Ctx): string {
@@ -58,7 +60,7 @@ function textRules(ctx: Ctx): void {
     if (nul && /\b5\d\d\b/.test(text)) {
       ctx.findings.push({
         rule: 'authorizer-5xx', cause: 'authorizer-error-5xx', score: 80,
-        title: 'A 5xx with {"message": null} is API Gateway’s answer when its authorizer failed or returned no policy: a configuration error, not bad credentials.',
+        title: AUTHORIZER_FAILED,
         evidence: [nul],
       });
     }
@@ -73,7 +75,7 @@ function ruleExchange(ctx: Ctx, ex: Exchange): void {
   if (r.status >= 500 && (/Authorizer/i.test(errType) || /^\s*\{\s*"message"\s*:\s*null\s*\}\s*$/.test(r.body.slice(0, 200)))) {
     ctx.findings.push({
       rule: 'authorizer-5xx', cause: 'authorizer-error-5xx', score: 86,
-      title: 'The 5xx comes from the gateway’s authorizer, which failed or returned no policy: a configuration or runtime error, not bad credentials.',
+      title: AUTHORIZER_FAILED,
       evidence: [evStart(r, ex), ...(errType ? [evHeader(hdr(r.headers, 'x-amzn-errortype')!, ex, 'response')] : [])],
     });
   }

@@ -9,7 +9,7 @@ import type { CauseSlug } from '../../registry/registry.gen.ts';
 import type { Knowledge } from '../atlas.ts';
 import type { Confidence, Exchange, Finding, TextLine } from '../types.ts';
 import { bodyMessages } from '../parse/body.ts';
-import { challengesOf, credKind, credsOf, evHeader, isPreflight, type CredKind, type Ctx } from './context.ts';
+import { FORBIDDEN_403, challengesOf, credKind, credsOf, evHeader, isPreflight, type CredKind, type Ctx } from './context.ts';
 
 /** What a message says went wrong: a category id from content/diagnose/messages.yaml. */
 export type Category = string;
@@ -213,7 +213,7 @@ export function messageFinding(c: Classified, kind: CredKind, base: number, ex: 
   // "Access denied" on a 403 without a challenge is a refusal of this identity, not a credential problem.
   const forbidden = c.cat === 'invalid' && ex?.response?.status === 403 && challengesOf(ex.response).challenges.length === 0 && !/authenticat|credential|key|token|password|signature/.test(normalise(c.line.text));
   const mapped = mapCategory(c.cat, kind, c.line.text, lex);
-  if (forbidden) Object.assign(mapped, { cause: 'permission-denied-403', title: 'This is a 403: the server refuses this identity, address or request; new credentials will not help.', bonus: -6, detail: undefined });
+  if (forbidden) Object.assign(mapped, { cause: 'permission-denied-403', title: FORBIDDEN_403, bonus: -6, detail: undefined });
   return {
     rule: `message-${c.cat}`, title: mapped.title, cause: mapped.cause, detail: mapped.detail, ceiling: mapped.ceiling,
     score: base + mapped.bonus,
