@@ -2,14 +2,15 @@
 // real browser with JavaScript on (the actor drives the page in place; each transition is performed
 // once, see `startAt` below) and, for a sample, off (every answer is a plain link to a static page).
 // Each step asserts the visible question (or outcome) and, on outcomes, the fix link. With
-// JavaScript on, states are also audited with axe once (see `audited` below; wizard-a11y.spec.ts
-// adds the dark theme, outcome pages and special views).
+// JavaScript on, each distinct rendering is also audited with axe once (see `renderingOf` below;
+// wizard-a11y.spec.ts adds the dark theme, outcome pages and special views).
 import { expect, test } from '@playwright/test';
 import { createTestModel } from 'xstate/graph';
 import { SOLVED } from '../../src/wizard/machine.ts';
 import { TREE, WIZARD } from '../../src/wizard/wizard.ts';
 import { pathOf } from '../../src/wizard/url.ts';
 import { detect } from '../../src/lib/ua.ts';
+import { copy } from '../../src/wizard/copy.ts';
 import { axeViolations, expectClean } from './support/pages.ts';
 import { sharedPage } from './support/shared.ts';
 import { expectState, perform, ready } from './wizard-support.ts';
@@ -64,24 +65,37 @@ for (const { p, i } of paths) {
   for (let j = k + 1; j < p.steps.length; j++) performed.add(transition(p, j));
 }
 
-// Walked states are also checked with axe once, as the in-place wizard renders them, in the first
-// path that reaches them (decided here, so no two workers audit the same state): every question,
-// help and paste step, and of each list of suggestions its first outcome (the others differ from
-// it only in the fix and cause named, and the last in one button's words; wizard-a11y.spec.ts
-// audits a sample of them in both themes).
-const audited = (id: string) => {
+// Walked states are also checked with axe, as the in-place wizard renders them, once per distinct
+// rendering, in the first path that reaches it (decided here, so no two workers audit the same):
+// every question and paste step; each fix's outcome once per audience (an outcome is that fix's
+// summary and first steps, the cause's name and two buttons; the setup bar follows the audience);
+// and the escalation summary once per family of its likeliest cause and audience (it differs
+// otherwise only in the names of the fixes tried). wizard-a11y.spec.ts audits a sample of states
+// in both themes.
+const renderingOf = (id: string): string => {
   const step = WIZARD.stepOf(id);
-  return step.kind !== 'outcome' || step.n === 1;
+  const audience = WIZARD.audienceOf(id) ?? '';
+  if (step.kind === 'outcome') return `outcome ${step.fix} ${audience}`;
+  if (step.kind === 'help') return `help ${copy.causes[step.tries[0]?.[1] ?? '']?.family ?? ''} ${audience}`;
+  return id;
 };
 const auditIn = new Map<string, number>();
+const rendered = new Set<string>();
 for (const { p, i } of paths) {
-  for (const s of p.steps.slice(startAt.get(i))) if (!auditIn.has(String(s.state.value)) && audited(String(s.state.value))) auditIn.set(String(s.state.value), i);
+  for (const s of p.steps.slice(startAt.get(i))) {
+    const id = String(s.state.value);
+    if (rendered.has(renderingOf(id))) continue;
+    rendered.add(renderingOf(id));
+    auditIn.set(id, i);
+  }
 }
 
-test('the generated paths visit every state of the machine, and each is audited once', () => {
+test('the generated paths visit every state of the machine, and each distinct rendering is audited once', () => {
   const seen = new Set(shortest.flatMap((p) => p.steps.map((s) => String(s.state.value))));
   expect(seen.size + sameTemplate.size).toBe(WIZARD.steps.size);
-  expect(auditIn.size).toBe([...seen].filter(audited).length);
+  // Every distinct rendering of a walked state is audited, once.
+  expect(new Set([...auditIn.keys()].map(renderingOf)).size).toBe(new Set([...seen].map(renderingOf)).size);
+  expect(auditIn.size).toBe(rendered.size);
   // Every transition of the walked paths is performed in place by some path.
   expect(performed.size).toBe(new Set(paths.flatMap(({ p }) => p.steps.slice(1).map((_, k) => transition(p, k + 1)))).size);
   // Every service's "none of these" outcomes are walked and audited.
