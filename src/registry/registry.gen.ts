@@ -930,7 +930,7 @@ export const TREE: {
     "webLoopYes": [["allow-cookies-for-site","third-party-cookies-blocked"],["fix-cookie-attributes","cross-site-session-blocked"],["disable-extensions","browser-extension-interference"],["fix-clock-skew","clock-skew"]],
     "webLoopNo": [["clear-cookies","stale-cookies"],["disable-extensions","browser-extension-interference"],["fix-cookie-attributes","cookie-rejected-by-browser"],["fix-session-store","session-not-shared"]],
     "webOnlyHerePhone": [["allow-cookies-for-site","mobile-browser-restrictions"],["update-the-app","app-needs-update"],["clear-cookies","stale-cookies"]],
-    "webOnlyHereBrowser": [["disable-extensions","browser-extension-interference"],["clear-cookies","stale-cookies"],["allow-cookies-for-site","third-party-cookies-blocked"],["fix-cookie-attributes","samesite-cookie-not-sent"]],
+    "webOnlyHereBrowser": [["fix-cookie-attributes","samesite-cookie-not-sent"],["allow-cookies-for-site","third-party-cookies-blocked"],["clear-cookies","stale-cookies"],["disable-extensions","browser-extension-interference"]],
     "webCodeForbidden": [["contact-admin","permission-denied-403"],["network-checks","ip-restrictions"],["switch-account","wrong-account-signed-in"],["send-csrf-token","csrf-token-rejected"]],
     "webCodeProxy": [["network-checks","proxy-auth-required"],["configure-proxy-credentials","proxy-requires-ntlm"]],
     "webCodeExpired": [["send-csrf-token","csrf-token-rejected"],["sign-out-and-in","expired-session"]],
