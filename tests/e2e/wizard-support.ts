@@ -5,6 +5,7 @@ import { copy } from '../../src/wizard/copy.ts';
 import { WIZARD } from '../../src/wizard/wizard.ts';
 import { headingOf } from '../../src/wizard/render.ts';
 import { FIX_STEPS } from '../../src/registry/steps.gen.ts';
+import { FIX_TABS } from '../../src/wizard/outcomes.ts';
 
 /** The step area of the wizard. */
 export const stepArea = (page: Page) => page.locator('fix-wizard [data-step]');
@@ -47,7 +48,8 @@ export async function expectState(page: Page, id: string, env?: Record<string, s
     const { set, panels } = FIX_STEPS[step.fix];
     const shown = panels.find((p) => set && p.tab?.id === env?.[set]) ?? panels[0];
     const link = area.getByRole('link', { name: `All steps (${shown?.list.n})`, exact: true });
-    const sets = (await link.getAttribute('data-tabs'))?.split(' ').filter(Boolean) ?? [];
+    // The link carries the setup the fix page has tabs for.
+    const sets: readonly string[] = FIX_TABS[step.fix];
     const q = new URLSearchParams(Object.entries(env ?? {}).filter(([k]) => sets.includes(k)));
     await expect(link).toHaveAttribute('href', `/guide/${step.fix}/${q.size ? `?${q}` : ''}`);
   }
