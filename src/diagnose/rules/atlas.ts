@@ -43,10 +43,11 @@ export function atlasRules(ctx: Ctx): void {
     const score = (sentNothing && SENT_CAUSES.has(entry.cause) ? UNNAMED_SCORE - 4 : named ? NAMED_SCORE : UNNAMED_SCORE) - seen.size + 1;
     // The message classifier read this same line by its wording; the vendor documented what this
     // exact text means on its service, which is the more specific reading (unless it only says
-    // "invalid"). The wording finding stays, as a second reading, just below.
+    // "invalid"). The wording finding stays, as a second reading, just below. A placeholder in
+    // the line ("ENTER_YOUR_CLIENT_ID") is not wording but the value that was sent: it stays first.
     if (entry.cause !== GENERIC_CAUSE) {
       for (const f of ctx.findings) {
-        if (f.rule.startsWith('message') && f.cause !== entry.cause && f.evidence.some((e) => e.line === line.line && e.text.includes(line.text.trim().slice(0, 200)))) f.score = Math.min(f.score, score - 1);
+        if (f.rule.startsWith('message') && f.rule !== 'message-placeholder' && f.cause !== entry.cause && f.evidence.some((e) => e.line === line.line && e.text.includes(line.text.trim().slice(0, 200)))) f.score = Math.min(f.score, score - 1);
       }
     }
     const status = entry.status && !ctx.focus.some((x) => x.response?.status === entry.status) ? ` (documented with status ${entry.status})` : '';
