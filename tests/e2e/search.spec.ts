@@ -10,7 +10,9 @@ test.describe('search', () => {
     await box.focus();
     await page.keyboard.type('realm protection space');
     const status = page.getByRole('status');
-    await expect(status).toContainText(/\d+ results? for/);
+    // Results come as you type: wait for those of the whole query, or the list may be replaced
+    // (and the focused link with it) after the Tab presses below.
+    await expect(status).toContainText(/\d+ results? for “realm protection space”/);
     const first = page.getByRole('main').getByRole('listitem').first().getByRole('link').first();
     await expect(first).toHaveAttribute('href', /\/guide\/[^#]+\/#[\w-]+/);
     expect(requested.length).toBeGreaterThan(0);
