@@ -12,7 +12,6 @@ import { layoutShift } from './support/pages.ts';
 const PHONE = { width: 390, height: 664 };
 const DESKTOP = { width: 1280, height: 800 };
 
-
 for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   for (const id of [START, 'webSymptom', 'apiKey']) {
     test(`${pathOf(id)} does not shift while the wizard starts (${name})`, async ({ browser }) => {

@@ -38,9 +38,9 @@ const sameTemplate = new Set(
 );
 const walked = (p: { steps: ReadonlyArray<{ state: { value: unknown } }> }) => !p.steps.some((s) => sameTemplate.has(String(s.state.value)));
 
-// Shortest paths to every other state (deduplicated: a path that is the prefix of another is
-// dropped, its states are still asserted on the way), plus a bounded sample of simple paths that
-// end with "Yes, it works now" after one or more "No" answers.
+// Shortest paths to every other state (their shared first answers are given once, see `startAt`),
+// plus a bounded sample of simple paths that end with "Yes, it works now" after one or more "No"
+// answers.
 const shortest = model.getShortestPaths().filter(walked);
 const simple = model
   .getSimplePaths({ toState: (s) => s.value === SOLVED })
@@ -84,8 +84,9 @@ const rendered = new Set<string>();
 for (const { p, i } of paths) {
   for (const s of p.steps.slice(startAt.get(i))) {
     const id = String(s.state.value);
-    if (rendered.has(renderingOf(id))) continue;
-    rendered.add(renderingOf(id));
+    const rendering = renderingOf(id);
+    if (rendered.has(rendering)) continue;
+    rendered.add(rendering);
     auditIn.set(id, i);
   }
 }

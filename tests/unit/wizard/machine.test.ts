@@ -13,16 +13,20 @@ function at(state: string, furthest = state) {
 // Resolving a snapshot costs about a millisecond on a machine this size, a transition a tenth of
 // that: each state is resolved once and every event is sent to that snapshot (pure, no actor).
 const resolved = new Map<string, ReturnType<typeof machine.resolveState>>();
-/** The snapshot after one event sent from `state`, its kept furthest state being itself. */
-function after(state: string, type: string) {
+/** The snapshot resting in `state`, its kept furthest state being itself (resolved once). */
+function snapshotAt(state: string) {
   let snap = resolved.get(state);
   if (!snap) resolved.set(state, (snap = machine.resolveState({ value: state, context: { furthest: state } })));
-  return getNextSnapshot(machine, snap, { type } as WizardEvent);
+  return snap;
+}
+/** The snapshot after one event sent from `state`. */
+function after(state: string, type: string) {
+  return getNextSnapshot(machine, snapshotAt(state), { type } as WizardEvent);
 }
 // Resolving all ~1,800 snapshots takes seconds on the 2-core CI machine: done once, as setup with
 // its own time limit, so the first test that walks the machine is not charged for it.
 beforeAll(() => {
-  for (const id of ids) if (!resolved.has(id)) resolved.set(id, machine.resolveState({ value: id, context: { furthest: id } }));
+  for (const id of ids) snapshotAt(id);
 }, 60_000);
 
 /** Events a state reacts to, from its spec. */
