@@ -32,8 +32,12 @@ test('on a phone the question is the heading and the first answer is on the firs
   const page = await context.newPage();
   for (const id of [START, 'webSymptom', 'apiSymptom']) {
     await page.goto(pathOf(id));
+    // Measure once the script has swapped in its step: measuring the static one while it is being
+    // replaced reads a detached element (no box).
+    await ready(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(headingOf(id, copy));
     const first = stepArea(page).getByRole('list').first().getByRole('link').first();
+    await expect(first).toBeVisible();
     const box = await first.boundingBox();
     expect(box, id).not.toBeNull();
     expect((box?.y ?? 0) + (box?.height ?? 0), `${id}: first answer's bottom edge`).toBeLessThanOrEqual(PHONE.height);
