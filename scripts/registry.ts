@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema, familiesSchema, messagesSchema, tabSetsSchema, treeSchema, type ArticleData, type MessagesData, type TreeData } from '../src/registry/schema.ts';
 import { NAMED_CATEGORIES, type MessageKnowledge } from '../src/diagnose/rules/messages.ts';
+import { normalise as atlasNormalise } from '../src/diagnose/atlas.ts';
 import { fixSteps, type FixSteps } from '../src/registry/fix-steps.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -76,6 +77,23 @@ function readArticles(): Article[] {
 }
 
 /** Capitalised words in labels that name no service (pickers say "Corporate proxies", "Email apps"). */
+/** Words that only restate a failure ("401 Client Error: Unauthorized for url"): they identify nothing. */
+const RESTATING_WORDS = new Set(
+  ('401 403 407 http https status code error errors client server unauthorized unauthorised forbidden for url the a an to of is was ' +
+    'returned response request failed authentication authorization required access denied message invalid not and or with your you ' +
+    'this that in on at by remote fatal err warn info get post put bearer basic realm www authenticate description uri').split(' '),
+);
+
+/** @returns how many words of an error text say something beyond "it failed" */
+const tellingWords = (text: string) => atlasNormalise(text).trim().split(' ').filter((w) => w.length > 1 && !RESTATING_WORDS.has(w)).length;
+
+/**
+ * Whether a service's error text or code means its cause even in a paste that does not name the
+ * service (the diagnoser's atlas entry `alone`): a code with digits of six or more characters, or
+ * a text with at least three telling words.
+ */
+const standsAlone = (e: { text?: string | undefined; code?: string | undefined }) => (e.code ? /\d/.test(e.code) && e.code.length >= 6 : tellingWords(e.text ?? '') >= 3);
+
 const GENERIC_NAMES = new Set(['corporate', 'container', 'email', 'other', 'services', 'proxies', 'registries', 'apps', 'servers', 'proxy', 'firewall', 'azure', 'devops', 'docker', 'bolt']);
 
 /** Words too common to tell causes apart when matching what a visitor typed. */
@@ -543,9 +561,11 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
     causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0] }])),
     fixes: Object.fromEntries(fixes.map((f) => [f.slug, { label: label(f), tabs: f.data.tabs }])),
     errors: services.flatMap((s) =>
-      s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, service: s.slug })),
+      s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, service: s.slug, ...(standsAlone(e) ? { alone: true } : {}), ...(e.text && tellingWords(e.text) === 0 ? { vague: true } : {}) })),
     ),
     messages,
+    // Credential shapes, to name a token and spot one sent to another service's host.
+    tokens: services.flatMap((s) => s.data.tokens.map((t) => ({ name: t.name, pattern: t.pattern, hosts: t.hosts }))),
     // Names that show a paste comes from this service: the label's proper nouns and the aliases
     // that are host names or proper nouns (lower-case phrases like "git push" are too common).
     services: Object.fromEntries(

@@ -19,6 +19,19 @@ export interface AtlasEntry {
   means: string;
   /** The service page it comes from. */
   service: string;
+  /**
+   * Specific enough to mean its cause even when the paste does not say whose it is: a code with
+   * digits (AADSTS50173, IDX10223) or a text with three or more telling words. Decided when the
+   * content is compiled (scripts/registry.ts `standsAlone`); otherwise the entry counts only when
+   * the paste names its service.
+   */
+  alone?: true;
+  /**
+   * Made only of words like "unauthorized", "request" and "401": it helps a visitor recognise the
+   * message on the service page and in the wizard, but the diagnoser does not match it (any server
+   * could print it). Decided when the content is compiled.
+   */
+  vague?: true;
 }
 
 /** What the diagnoser knows as data: labels and default fixes for links, and the atlas. */
@@ -31,6 +44,23 @@ export interface Knowledge {
   services: Record<string, { label: string; names?: readonly string[] }>;
   /** What error messages mean, by their wording (content/diagnose/messages.yaml). */
   messages?: MessageKnowledge;
+  /** Credential shapes from the service pages' `tokens`: a name, the token's pattern and the hosts it belongs to (regex sources). */
+  tokens?: readonly { name: string; pattern: string; hosts: string }[];
+}
+
+const shapesOf = new WeakMap<Knowledge, { name: string; re: RegExp; hosts: RegExp }[]>();
+
+/**
+ * @param token an opaque token or key
+ * @param k the knowledge data
+ * @returns the service whose credential shape it has, with the hosts that accept it
+ */
+export function tokenOwner(token: string, k: Knowledge | undefined): { name: string; hosts: RegExp } | undefined {
+  if (!k?.tokens) return undefined;
+  let shapes = shapesOf.get(k);
+  if (!shapes) shapesOf.set(k, (shapes = k.tokens.map((t) => ({ name: t.name, re: new RegExp(t.pattern), hosts: new RegExp(t.hosts) }))));
+  const t = token.trim();
+  return shapes.find((s) => s.re.test(t));
 }
 
 /** A match: the entry, the line it was found in, and whether the paste names the entry's service. */
@@ -41,18 +71,6 @@ export interface AtlasHit {
   named: boolean;
 }
 
-/** Words that only restate a failure ("401 Client Error: Unauthorized for url"): they identify nothing. */
-const GENERIC = new Set(
-  ('401 403 407 http https status code error errors client server unauthorized unauthorised forbidden for url the a an to of is was ' +
-    'returned response request failed authentication authorization required access denied message invalid not and or with your you ' +
-    'this that in on at by remote fatal err warn info get post put bearer basic realm www authenticate description uri').split(' '),
-);
-
-/** @returns how many words of a text say something beyond "it failed" */
-export function informative(text: string): number {
-  return normalise(text).trim().split(' ').filter((w) => w.length > 1 && !GENERIC.has(w)).length;
-}
-
 /**
  * A code in a vendor's own numbering (letters then four or more digits: AADSTS50173, IDX10223,
  * TF400813, E0000011) names its vendor by itself, as surely as the vendor's name would.
@@ -60,12 +78,6 @@ export function informative(text: string): number {
  */
 export function namesVendor(entry: AtlasEntry): boolean {
   return !!entry.code && /^[A-Za-z]+\d{4,}$/.test(entry.code);
-}
-
-/** @returns whether an entry is specific enough to mean its cause without the service being named */
-export function distinctive(entry: AtlasEntry): boolean {
-  if (entry.code) return /\d/.test(entry.code) && entry.code.length >= 6; // AADSTS50173, IDX10223, E0000011
-  return informative(entry.text ?? '') >= 3;
 }
 
 /** @returns text lower-cased with every run of non-alphanumerics turned into one space */
@@ -136,7 +148,7 @@ export function matchAtlas(lines: readonly TextLine[], errors: readonly AtlasEnt
     if (!found) continue;
     // A generic text ("Bad credentials", "invalid_auth") means the vendor's cause only on that vendor.
     const named = isNamed(entry.service) || namesVendor(entry);
-    if ((named && (entry.code || informative(entry.text ?? '') >= 1)) || distinctive(entry)) hits.push({ entry, line: found.line, named });
+    if (!entry.vague && (named || entry.alone)) hits.push({ entry, line: found.line, named });
   }
   return hits.sort((a, b) => (b.entry.text ?? b.entry.code ?? '').length - (a.entry.text ?? a.entry.code ?? '').length);
 }

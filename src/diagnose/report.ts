@@ -10,7 +10,7 @@ import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
 import { hdr } from './rules/context.ts';
 import { runRules } from './rules/index.ts';
-import { KIND_LABELS, type Confidence, type Exchange, type Finding, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
+import { KIND_LABELS, type Confidence, type Exchange, type Finding, type HttpRequest, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
 
 /** Options for analyse(). */
 export interface AnalyseOptions {
@@ -20,6 +20,12 @@ export interface AnalyseOptions {
   now?: number | undefined;
   /** The knowledge data (vendor error atlas): the page fetches it at load, the CLI imports it. */
   knowledge?: Knowledge | undefined;
+  /**
+   * Reads a curl command in the paste into the request it describes (parse/command.ts
+   * `parseCurlCommand`). The page fetches it only when the paste holds one; without it, a command
+   * line is read as text.
+   */
+  readCommand?: ((text: string) => HttpRequest | undefined) | undefined;
 }
 
 // Confidence tiers (docs/evaluation.md): what each promises, so the page can say it plainly.
@@ -122,7 +128,7 @@ function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): HintId
  */
 export function analyse(input: string, options: AnalyseOptions = {}): Report {
   const nowMs = options.now ?? Date.now();
-  const parsed = parseInput(input, options.kind);
+  const parsed = parseInput(input, options.kind, options.readCommand);
   const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000), options.knowledge);
   const who = audienceOf(parsed, focus);
   const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => {

@@ -91,6 +91,28 @@ const serviceError = z
   })
   .refine((e) => (e.text === undefined) !== (e.code === undefined), 'give an error either `text` or `code`, not both');
 
+/** A JavaScript regular expression's source, checked to compile. */
+const regexSource = z.string().min(3).refine((s) => {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid JavaScript regular expression');
+
+/** The shape of a credential a service issues, so the diagnoser can name it and spot it sent elsewhere. */
+const tokenShape = z.strictObject({
+  /** What to call it in a sentence ("a GitHub credential"): the service or the key's own name. */
+  name: z.string().min(3).max(40),
+  /** Regular expression for the whole credential, anchored (^…$): its documented prefix and length. */
+  pattern: regexSource.refine((s) => s.startsWith('^') && s.endsWith('$'), 'anchor the pattern with ^ and $'),
+  /** Regular expression for the hosts that accept it (tested on the lower-case host, with any port). */
+  hosts: regexSource,
+  /** Where the format is documented. */
+  source: z.url({ protocol: /^https$/, error: 'a token source must be an absolute https:// URL' }),
+});
+
 /** A service page: one service or tool (GitHub, Docker Hub, kubectl …) and the 401s it gives. */
 const service = z.strictObject({
   ...base,
@@ -111,6 +133,8 @@ const service = z.strictObject({
   causesFor: z.partialRecord(z.enum(['web', 'app', 'api', 'server']), z.array(slug).min(1)).optional(),
   /** The exact error texts and codes it prints, with what they mean. */
   errors: z.array(serviceError).default([]),
+  /** The shapes of the credentials it issues (by documented prefix), for the diagnoser. */
+  tokens: z.array(tokenShape).default([]),
 });
 
 /** Every other page type: free outline, no registry data. */

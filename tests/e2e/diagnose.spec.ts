@@ -52,6 +52,19 @@ test('after load there are no network requests, even for a JWT with jku and x5u 
   expect(requests).toEqual([]);
 });
 
+test('a pasted curl command is read for what it sent; its reader is the only script fetched, and the paste stays in the page', async ({ page }) => {
+  await page.goto('/diagnose/', { waitUntil: 'networkidle' });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+  await paste(page, "curl https://api.example.com/v1/items -H 'Authorization: zq81mkd0vbe5'\nIt still says 401.");
+  await expect(status(page)).toContainText('Most likely: The Authorization value has no scheme');
+  await expect(findings(page).first().locator('mark').first()).toContainText('Authorization: [redacted]');
+  // The command reader, a same-origin script, and nothing else; the token is in no request.
+  await expect.poll(() => requests.length).toBeGreaterThan(0);
+  for (const r of requests) expect(r).toMatch(new RegExp(`^GET ${new URL(page.url()).origin}/_astro/command[\\w.-]*\\.js $`));
+  expect(requests.join('\n')).not.toContain('zq81mkd0vbe5');
+});
+
 test('pasted text is never rendered as HTML', async ({ page }) => {
   await page.goto('/diagnose/');
   const evil = 'HTTP/1.1 401 Unauthorized\nContent-Type: text/html\n\n<img src=x onerror="document.title=\'pwned\'">Invalid API key <b>bold</b>';

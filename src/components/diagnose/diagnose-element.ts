@@ -11,11 +11,15 @@
 //    (src/diagnose/verify.ts) is loaded — a same-origin script, only then — and checks it with
 //    WebCrypto in this browser. It runs as a Web Worker rather than through import(): a dynamic
 //    import makes Vite add its ~1 KB preload helper to the start-up JS, which the 30 KB budget of
-//    the engine loaded at page start has no room for. The key never leaves the page either way.
+//    the engine loaded at page start has no room for. The key never leaves the page either way;
+//  - a curl command in the paste is read by src/diagnose/parse/command.ts, a same-origin worker
+//    loaded the first time a paste holds one, for the same reason.
 
+import type { CommandReply } from '../../diagnose/parse/command';
+import { CURL_COMMAND } from '../../diagnose/parse/detect';
 import { redact, redactLine } from '../../diagnose/redact';
 import { analyse } from '../../diagnose/report';
-import type { InputKind, RankedFinding, Report } from '../../diagnose/types';
+import type { HttpRequest, InputKind, RankedFinding, Report } from '../../diagnose/types';
 import type { VerifyReply } from '../../diagnose/verify';
 import type { Knowledge } from '../../diagnose/atlas';
 
@@ -39,6 +43,8 @@ class FixDiagnose extends HTMLElement {
   private runId = 0;
   /** The signature checker (src/diagnose/verify.ts as a worker), loaded only once a key is given. */
   private worker: Worker | undefined;
+  /** The curl command reader (src/diagnose/parse/command.ts as a worker), loaded when a paste first holds a command. */
+  private commands: Worker | undefined;
   /** The vendor error atlas; analysis waits for it (a failed fetch means analysing without it). */
   private knowledge: Promise<Knowledge | undefined> = fetch('/diagnose/knowledge.json')
     .then((r) => (r.ok ? (r.json() as Promise<Knowledge>) : undefined))
@@ -138,8 +144,10 @@ class FixDiagnose extends HTMLElement {
     // The menu's options (rendered from INPUT_KINDS / KIND_LABELS) double as the label table.
     const label = (k: string) => select.querySelector(`option[value="${k}"]`)?.textContent ?? k;
     const kind = select.value === 'auto' ? undefined : (select.value as InputKind);
+    const request = CURL_COMMAND.test(text) ? await this.readCommand(id, text) : undefined;
+    if (id !== this.runId) return; // superseded while the command was read
     const t0 = performance.now();
-    const report = analyse(text, { kind, knowledge });
+    const report = analyse(text, { kind, knowledge, readCommand: request && (() => request) });
     const ms = Math.round(performance.now() - t0);
     detected.textContent = kind
       ? (this.dataset['chosen'] ?? '').replace('{kind}', label(report.kind)).replace('{detected}', label(report.detected))
@@ -167,6 +175,20 @@ class FixDiagnose extends HTMLElement {
     const w = (this.worker ??= new Worker(new URL('../../diagnose/verify.ts', import.meta.url), { type: 'module' }));
     w.onmessage = ({ data }: MessageEvent<VerifyReply>) => data.id === this.runId && (words.textContent = data.text); // else superseded
     w.postMessage({ id, text, key });
+  }
+
+  /**
+   * Reads the paste's curl command into the request it describes, in the command reader's worker
+   * (created on first use). A worker that fails to load answers "no request": the paste is then
+   * read as it would be without the command.
+   */
+  private readCommand(id: number, text: string): Promise<HttpRequest | undefined> {
+    const w = (this.commands ??= new Worker(new URL('../../diagnose/parse/command.ts', import.meta.url), { type: 'module' }));
+    return new Promise((resolve) => {
+      w.onmessage = ({ data }: MessageEvent<CommandReply>) => data.id === id && resolve(data.request); // else superseded
+      w.onerror = () => resolve(undefined);
+      w.postMessage({ id, text });
+    });
   }
 
   private mask(s: string): string {

@@ -9,16 +9,6 @@ export const KEY_HEADER_RE = /^(?:x-)?(?:api[-_]?key|apikey|api[-_]?token|auth[-
 /** Query parameters that carry credentials. */
 export const KEY_PARAM_RE = /^(?:access_token|accesstoken|token|api_?key|apikey|key|auth|jwt|id_token|client_secret|password|passwd|secret|sig|signature|x-amz-signature|x-amz-credential|code)$/i;
 
-/** Known token shapes, by prefix: lets us say "this is a GitHub token" and spot it sent elsewhere. */
-export const TOKEN_VENDORS: readonly { re: RegExp; vendor: string; hosts: RegExp }[] = [
-  { re: /^(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,})$/, vendor: 'GitHub', hosts: /(?:^|\.)github(?:usercontent)?\.com(?::\d+)?$|^ghe\.|github/ },
-  { re: /^xox[abposr]-[\w-]{10,}$/, vendor: 'Slack', hosts: /(?:^|\.)slack\.com(?::\d+)?$/ },
-  { re: /^(?:sk|rk|pk)_(?:live|test)_\w{10,}$/, vendor: 'Stripe', hosts: /(?:^|\.)stripe\.com(?::\d+)?$/ },
-  { re: /^sk-(?:proj|svcacct|admin)-[\w-]{20,}$/, vendor: 'OpenAI', hosts: /(?:^|\.)openai\.com(?::\d+)?$/ },
-  { re: /^AIza[\w-]{30,}$/, vendor: 'Google API key', hosts: /(?:^|\.)(?:googleapis|google)\.com(?::\d+)?$/ },
-  { re: /^(?:AKIA|ASIA)[A-Z0-9]{16}$/, vendor: 'AWS access key ID', hosts: /amazonaws\.com(?::\d+)?$/ },
-];
-
 /** The Authorization header, read. */
 export interface AuthInfo {
   header: Header;
@@ -127,15 +117,6 @@ export function decodeBasic(b64: string): { user: string | undefined; problem: s
   }
   if (/[\r\n]$/.test(text)) return { user, problem: 'the password ends with a line break (echo without -n?)', problemId: 'basic-newline' };
   return { user, problem: undefined, problemId: undefined };
-}
-
-/**
- * @param token an opaque token or key
- * @returns the vendor whose format it matches, with the hosts it belongs to
- */
-export function tokenVendor(token: string): { vendor: string; hosts: RegExp } | undefined {
-  const t = token.trim();
-  return TOKEN_VENDORS.find((v) => v.re.test(t));
 }
 
 /** Everything credential-like a request carried. */

@@ -7,6 +7,12 @@ import { HEADER_RE, REQUEST_RE, STATUS_RE } from './http.ts';
 import { looksLikeJwt } from './jwt.ts';
 
 /**
+ * A line that starts a curl command (after an optional shell prompt). Here, in the engine, so the
+ * page can tell whether to fetch the command reader (parse/command.ts) before analysing.
+ */
+export const CURL_COMMAND = /^[ \t]*(?:[$>#%][ \t]*)?curl(?:\.exe)?[ \t]+/m;
+
+/**
  * @param input pasted text
  * @returns the detected kind
  */

@@ -1,6 +1,6 @@
 // One entry point from pasted text to the common model (types.ts Parsed), whatever the kind.
 
-import type { Header, InputKind, Parsed } from '../types.ts';
+import type { Header, HttpRequest, InputKind, Parsed } from '../types.ts';
 import { jsonMessages, textMessages } from './body.ts';
 import { parseCurl } from './curl.ts';
 import { detectKind } from './detect.ts';
@@ -33,9 +33,11 @@ export function unwrapMarkdown(text: string): string {
  * Parses pasted evidence into the common model.
  * @param input the pasted text or file contents
  * @param force a kind chosen by the visitor, overriding detection
+ * @param readCommand reads a curl command in the paste into the request it describes
+ *   (parse/command.ts; loaded on demand by the page, so it is passed in)
  * @returns the parsed model; never throws
  */
-export function parseInput(input: string, force?: InputKind): Parsed {
+export function parseInput(input: string, force?: InputKind, readCommand?: (text: string) => HttpRequest | undefined): Parsed {
   let text = unwrapMarkdown(stripAnsi(input));
   const detected = detectKind(text);
   const kind = force ?? detected;
@@ -92,6 +94,14 @@ export function parseInput(input: string, force?: InputKind): Parsed {
       }
       default:
         out.messages = textMessages(text, 1);
+    }
+    // A curl command pasted with (or instead of) what it printed: the request it describes, unless
+    // the paste shows the request itself (curl -v's "> " lines, a raw request).
+    const command = out.bare || kind === 'har' ? undefined : readCommand?.(text);
+    if (command && !out.exchanges.some((x) => x.request?.headers.length)) {
+      const ex = out.exchanges.find((x) => !x.request);
+      if (ex) ex.request = command;
+      else out.exchanges.push({ request: command, response: undefined, index: out.exchanges.length });
     }
   } catch {
     // Parsers are written not to throw; this is the last line of defence (e.g. a stack overflow).

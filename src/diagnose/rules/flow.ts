@@ -76,8 +76,10 @@ function ownUrlAsHttp(ctx: Ctx, ex: Exchange): void {
   const own = new RegExp(`http://${host?.replace(/\W/g, '\\$&')}(?![\\w.-])`, 'i');
   const h = r.headers.find((x) => /^(?:location|www-authenticate)$/i.test(x.name) && own.test(x.value.replace(/%3A/gi, ':').replace(/%2F/gi, '/')));
   if (h) {
+    // Above "no credentials were sent" (82–85): a first request without them is how token flows
+    // start, and this is why the next step fails.
     ctx.findings.push({
-      rule: 'own-url-as-http', cause: 'forwarded-headers-not-trusted', score: 80,
+      rule: 'own-url-as-http', cause: 'forwarded-headers-not-trusted', score: 88,
       title: `Asked over https, the server points back at itself with http:// (${h.name}): it does not see the original scheme.`,
       evidence: [evHeader(h, ex, 'response')],
     });

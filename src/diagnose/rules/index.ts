@@ -70,7 +70,8 @@ export function focusOf(xs: readonly Exchange[]): Exchange[] {
   }
   // No 401/407: look at other errors (a 403 from AWS, a 400 from a token endpoint) for messages.
   // Slack-style APIs answer 200 with {"ok": false}: those bodies count as failures too.
-  if (out.length === 0) return xs.filter((x) => (x.response?.status ?? 0) >= 400 || /"ok"\s*:\s*false/.test(x.response?.body.slice(0, 2000) ?? '')).slice(0, 50);
+  // A request pasted without its response (a curl command and "it fails") is read for what it sent.
+  if (out.length === 0) return xs.filter((x) => (x.response?.status ?? 0) >= 400 || /"ok"\s*:\s*false/.test(x.response?.body.slice(0, 2000) ?? '') || (!x.response && !!x.request?.headers.length)).slice(0, 50);
   return out;
 }
 

@@ -3,8 +3,8 @@
 // the URL or query, Proxy-Authorization vs Authorization, Basic that is not base64 "user:password"
 // or not UTF-8, and a vendor's token sent to another vendor's API.
 
+import { tokenOwner } from '../atlas.ts';
 import type { Evidence, Exchange, Finding } from '../types.ts';
-import { tokenVendor } from '../parse/credentials.ts';
 import { challengesOf, credKind, credsOf, evHeader, evStart, hdr, type Ctx } from './context.ts';
 
 /**
@@ -224,11 +224,11 @@ function vendorCheck(ctx: Ctx, ex: Exchange): void {
   if (c.authorization) candidates.push({ value: c.authorization.credentials, ev: evHeader(c.authorization.header, ex) });
   for (const k of c.keyHeaders) candidates.push({ value: k.value, ev: evHeader(k, ex) });
   for (const { value, ev } of candidates) {
-    const v = tokenVendor(value);
+    const v = tokenOwner(value, ctx.knowledge);
     if (v && !v.hosts.test(req.host) && !/^(?:localhost|127\.|\[::1\])/.test(req.host)) {
       add(ctx, {
         rule: 'token-vendor-mismatch', cause: 'token-for-wrong-api', score: 84,
-        title: `This looks like a ${v.vendor} credential, sent to ${req.host}.`,
+        title: `This looks like a ${v.name} credential, sent to ${req.host}.`,
         evidence: [ev],
       });
     }

@@ -1,6 +1,7 @@
 // The test corpus: captured from real servers (curl -v and Chromium HARs), documented responses of
 // well-known APIs (source URL beside each in index.json), and small synthetic inputs for rules no
 // server here can trigger. The true cause must be the top finding; clean inputs must yield nothing.
+import { parseCurlCommand } from '../../../src/diagnose/parse/command.ts';
 import knowledge from '../../../src/registry/knowledge.gen.json' with { type: 'json' };
 import type { Knowledge } from '../../../src/diagnose/atlas.ts';
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ const clock = (c: FixtureCase) => c.capturedAt ?? c.now ?? Date.UTC(2026, 10, 28
 describe.each(['captured', 'documented', 'synthetic'] as const)('%s fixtures: the true cause is the top finding', (dir) => {
   for (const c of cases(dir)) {
     it(`${c.file} — ${c.note}`, () => {
-      const r = analyse(fixture(c.path), { knowledge: K, now: clock(c), kind: c.kind });
+      const r = analyse(fixture(c.path), { knowledge: K, readCommand: parseCurlCommand, now: clock(c), kind: c.kind });
       if (c.expect === null) {
         expect(r.findings.map((f) => f.rule)).toEqual([]);
         return;

@@ -6,6 +6,7 @@
 // 76.7 %, round 4 (17) 94.1 %, round 5 (15) 73.3 %, round 6 (10) 90 %. Every miss was then fixed
 // by a general rule, with a near miss below. The blind numbers, not the final 100 %, are the honest
 // estimate for responses not seen here.
+import { parseCurlCommand } from '../../../src/diagnose/parse/command.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/diagnose/report.ts';
@@ -32,7 +33,7 @@ describe('held-out real-world responses: the true cause is the top finding', () 
 
   for (const c of list) {
     it(`${c.file} — ${c.note}`, () => {
-      const r = analyse(fixture(c.path), { knowledge: K, now: c.now ?? NOW, kind: c.kind });
+      const r = analyse(fixture(c.path), { knowledge: K, readCommand: parseCurlCommand, now: c.now ?? NOW, kind: c.kind });
       const top = r.findings[0];
       expect(top, 'a finding').toBeDefined();
       expect(top?.fix, `top: ${top?.rule} — ${top?.title}`).toBe(c.expect?.fix);
@@ -43,7 +44,7 @@ describe('held-out real-world responses: the true cause is the top finding', () 
 
 // Each generalisation made for the cases above, with a near miss it must not swallow.
 describe('the generalisations stay narrow', () => {
-  const top = (text: string) => analyse(text, { knowledge: K, now: NOW }).findings[0]?.fix;
+  const top = (text: string) => analyse(text, { knowledge: K, readCommand: parseCurlCommand, now: NOW }).findings[0]?.fix;
 
   it('a sentence beats its error code, but a code naming why beats a sentence saying only "invalid"', () => {
     expect(top('{"error":"invalid_grant","error_description":"Invalid user credentials"}')).toBe('check-credentials');
@@ -116,10 +117,10 @@ describe('the generalisations stay narrow', () => {
 
   it('curl: the scheme comes from the TLS lines, so http→https drops are seen and same-origin redirects are not', () => {
     const log = fixture('heldout/curl-http-to-https-drops-auth.txt');
-    expect(analyse(log, { knowledge: K, now: NOW }).findings[0]?.rule).toBe('redirect-dropped-auth');
+    expect(analyse(log, { knowledge: K, readCommand: parseCurlCommand, now: NOW }).findings[0]?.rule).toBe('redirect-dropped-auth');
     // The same log without TLS (a redirect to the same http:// URL path): nothing was dropped by curl's rules.
     const plain = log.replace(/^\* .*$/gm, '').replace('https://api.example.com/v1/orders', 'http://api.example.com/v1/orders');
-    expect(analyse(plain, { knowledge: K, now: NOW }).findings.map((f) => f.rule)).not.toContain('redirect-dropped-auth');
+    expect(analyse(plain, { knowledge: K, readCommand: parseCurlCommand, now: NOW }).findings.map((f) => f.rule)).not.toContain('redirect-dropped-auth');
   });
 
   it('round 3: empty tokens, scope mismatches, "not authorised", reversed user/password, invalidated keys', () => {
@@ -152,9 +153,9 @@ describe('the generalisations stay narrow', () => {
     expect(top(r('grpc-message: Request had invalid authentication credentials.'))).toBe('refresh-api-token');
     expect(top(r('X-Seraph-LoginReason: AUTHENTICATED_FAILED'))).toBe('check-credentials');
     // A header that is not about errors is not read as a message…
-    expect(analyse(r('X-Request-Token: expired-cache-entry'), { knowledge: K, now: NOW }).findings.map((f) => f.rule)).not.toContain('message-expired');
+    expect(analyse(r('X-Request-Token: expired-cache-entry'), { knowledge: K, readCommand: parseCurlCommand, now: NOW }).findings.map((f) => f.rule)).not.toContain('message-expired');
     // …and "UnauthorizedException" only restates the status.
-    expect(analyse(r('x-amzn-ErrorType: UnauthorizedException'), { knowledge: K, now: NOW }).findings[0]?.rule).toBe('generic-401');
+    expect(analyse(r('x-amzn-ErrorType: UnauthorizedException'), { knowledge: K, readCommand: parseCurlCommand, now: NOW }).findings[0]?.rule).toBe('generic-401');
     expect(classify('Login reason: authenticated failed')).toBe('userpass');
     expect(classify('Login page failed to load the stylesheet for this theme')).toBeUndefined();
   });

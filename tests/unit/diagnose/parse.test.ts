@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCookieHeader, parseSetCookie, clearsCookie } from '../../../src/diagnose/parse/cookies.ts';
-import { decodeBasic, isMisspeltAuthorization, readAuthorization, tokenVendor } from '../../../src/diagnose/parse/credentials.ts';
+import { tokenOwner } from '../../../src/diagnose/atlas.ts';
+import { decodeBasic, isMisspeltAuthorization, readAuthorization } from '../../../src/diagnose/parse/credentials.ts';
 import { parseCurl } from '../../../src/diagnose/parse/curl.ts';
 import { detectKind } from '../../../src/diagnose/parse/detect.ts';
 import { parseHar } from '../../../src/diagnose/parse/har.ts';
@@ -9,7 +10,7 @@ import { parseHttpie, stripAnsi } from '../../../src/diagnose/parse/httpie.ts';
 import { parseInput, unwrapMarkdown } from '../../../src/diagnose/parse/index.ts';
 import { decodeJwt, isoDate, span } from '../../../src/diagnose/parse/jwt.ts';
 import type { Header } from '../../../src/diagnose/types.ts';
-import { fixture } from './support.ts';
+import { fixture, K } from './support.ts';
 
 const h = (name: string, raw: string): Header => ({ name, value: raw.trim(), raw, line: 1 });
 
@@ -168,11 +169,14 @@ describe('credentials', () => {
     for (const n of ['Authorisation', 'Autorization', 'Authorizaton', 'Authentication', 'Authorizations']) expect(isMisspeltAuthorization(n)).toBe(true);
     for (const n of ['Authorization', 'authorization', 'Proxy-Authorization', 'X-API-Key', 'Accept', 'Author']) expect(isMisspeltAuthorization(n)).toBe(false);
   });
-  it('recognises vendor token shapes', () => {
-    expect(tokenVendor(`ghp_${'a'.repeat(36)}`)?.vendor).toBe('GitHub');
-    expect(tokenVendor('sk_test_4eC39HqLyjWDarjtT1zdp7dc')?.vendor).toBe('Stripe');
-    expect(tokenVendor('xoxb-123-456-abcdefghij')?.vendor).toBe('Slack');
-    expect(tokenVendor('hello')).toBeUndefined();
+  it('recognises vendor token shapes, from the service pages\' `tokens`', () => {
+    expect(tokenOwner(`ghp_${'a'.repeat(36)}`, K)?.name).toBe('GitHub');
+    expect(tokenOwner(` sk_test_4eC39HqLyjWDarjtT1zdp7dc `, K)?.name).toBe('Stripe');
+    expect(tokenOwner('xoxb-123-456-abcdefghij', K)?.name).toBe('Slack');
+    expect(tokenOwner('xoxb-123-456-abcdefghij', K)?.hosts.test('slack.com')).toBe(true);
+    expect(tokenOwner('hello', K)).toBeUndefined();
+    // Without the knowledge data (its fetch failed) nothing is named.
+    expect(tokenOwner(`ghp_${'a'.repeat(36)}`, undefined)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 // Parsers never throw and never hang: fuzzed with fast-check, and fed 5 MB inputs of every kind,
 // including pathological ones aimed at regular expressions.
+import { parseCurlCommand } from '../../../src/diagnose/parse/command.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src/diagnose/redact.ts';
@@ -21,7 +22,7 @@ const piece = fc.constantFrom(
 describe('never throws', () => {
   it('on arbitrary text, in every kind (fast-check)', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), fc.constantFrom(undefined, ...INPUT_KINDS), (s, kind) => {
-      const r = analyse(s, { knowledge: K, kind, now: NOW });
+      const r = analyse(s, { knowledge: K, readCommand: parseCurlCommand, kind, now: NOW });
       expect(Array.isArray(r.findings)).toBe(true);
       redact(s);
     }), { numRuns: 3000 });
@@ -30,7 +31,7 @@ describe('never throws', () => {
   it('on inputs assembled from HTTP, curl, HAR and JWT fragments (fast-check)', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 80 }), fc.constantFrom(undefined, ...INPUT_KINDS), (parts, kind) => {
       const s = parts.join('');
-      const r = analyse(s, { knowledge: K, kind, now: NOW });
+      const r = analyse(s, { knowledge: K, readCommand: parseCurlCommand, kind, now: NOW });
       for (const f of r.findings) expect(f.score).toBeGreaterThanOrEqual(0);
       redact(s);
     }), { numRuns: 5000 });
@@ -39,8 +40,8 @@ describe('never throws', () => {
   it('on arbitrary JSON, read as HAR and as JSON (fast-check)', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
       const s = JSON.stringify({ log: { entries: [v, { request: v, response: v }] } });
-      analyse(s, { knowledge: K, now: NOW });
-      analyse(JSON.stringify(v) ?? 'null', { knowledge: K, kind: 'json', now: NOW });
+      analyse(s, { knowledge: K, readCommand: parseCurlCommand, now: NOW });
+      analyse(JSON.stringify(v) ?? 'null', { knowledge: K, readCommand: parseCurlCommand, kind: 'json', now: NOW });
       redact(s);
     }), { numRuns: 2000 });
   }, 60_000);
@@ -51,7 +52,7 @@ describe('never throws', () => {
       const s = sources[i] ?? '';
       const x = a % (s.length + 1);
       const y = b % (s.length + 1);
-      analyse(s.slice(0, x) + ins + s.slice(y), { knowledge: K, now: NOW });
+      analyse(s.slice(0, x) + ins + s.slice(y), { knowledge: K, readCommand: parseCurlCommand, now: NOW });
     }), { numRuns: 600 });
   }, 30_000);
 });
@@ -76,7 +77,7 @@ describe('never hangs: 5 MB inputs', () => {
     // A generous bound (the machine may be busy): catastrophic backtracking would take minutes, not seconds.
     it(`${name} is analysed and redacted within 10 s`, () => {
       const t0 = performance.now();
-      const r = analyse(input, { knowledge: K, now: NOW });
+      const r = analyse(input, { knowledge: K, readCommand: parseCurlCommand, now: NOW });
       redact(input);
       const ms = performance.now() - t0;
       expect(r).toBeDefined();
