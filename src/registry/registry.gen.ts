@@ -840,7 +840,7 @@ export const TREE: {
     }
   },
   leaves: {
-    "webSymptomEmbedded": [["allow-cookies-for-site","third-party-cookies-blocked"],["disable-extensions","mobile-browser-restrictions"],["private-window","browser-extension-interference"],["clear-cookies","stale-cookies"]],
+    "webSymptomEmbedded": [["allow-cookies-for-site","third-party-cookies-blocked"],["disable-extensions","mobile-browser-restrictions"],["private-window","browser-extension-interference"],["clear-cookies","stale-cookies"],["switch-account","wrong-account-signed-in"]],
     "webPromptProxy": [["network-checks","proxy-auth-required"],["clear-cached-credentials","cached-client-credentials"]],
     "webPromptCredsRight": [["clear-cached-credentials","cached-client-credentials"],["check-credentials","wrong-credentials"],["contact-admin","wrong-credentials"]],
     "webPromptCredsUnsure": [["check-credentials","wrong-credentials"],["clear-cached-credentials","wrong-credentials"],["contact-admin","wrong-credentials"]],
