@@ -89,10 +89,11 @@ const tellingWords = (text: string) => atlasNormalise(text).trim().split(' ').fi
 
 /**
  * Whether a service's error text or code means its cause even in a paste that does not name the
- * service (the diagnoser's atlas entry `alone`): a code with digits of six or more characters, or
- * a text with at least three telling words.
+ * service (the diagnoser's atlas entry `alone`): a code with digits of six or more characters, a
+ * code of three or more telling words (not_allowed_token_type), or a text with at least three.
  */
-const standsAlone = (e: { text?: string | undefined; code?: string | undefined }) => (e.code ? /\d/.test(e.code) && e.code.length >= 6 : tellingWords(e.text ?? '') >= 3);
+const standsAlone = (e: { text?: string | undefined; code?: string | undefined }) =>
+  e.code ? (/\d/.test(e.code) && e.code.length >= 6) || tellingWords(e.code.replace(/_/g, ' ')) >= 3 : tellingWords(e.text ?? '') >= 3;
 
 const GENERIC_NAMES = new Set(['corporate', 'container', 'email', 'other', 'services', 'proxies', 'registries', 'apps', 'servers', 'proxy', 'firewall', 'azure', 'devops', 'docker', 'bolt']);
 
