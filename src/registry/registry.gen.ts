@@ -913,7 +913,7 @@ export const TREE: {
     "serverSymptomCors": [["fix-cors-preflight","cors-preflight-401"]],
     "serverSymptomHeader": [["pass-authorization-through-proxy","proxy-strips-authorization"]],
     "serverSymptomStatus": [["send-correct-401","missing-challenge"]],
-    "serverSymptomSessions": [["fix-session-store","session-not-shared"],["fix-cookie-attributes","cookie-rejected-by-browser"],["fix-server-auth-config","forwarded-headers-not-trusted"]],
+    "serverSymptomSessions": [["fix-session-store","session-not-shared"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-cookie-attributes","cookie-rejected-by-browser"]],
     "serverSymptomAfterLogin": [["fix-cookie-attributes","samesite-cookie-not-sent"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-session-store","session-not-shared"]],
     "serverSymptomGateway": [["fix-gateway-auth","gateway-authorizer-rejected"],["use-api-credentials","access-proxy-in-front"],["pass-authorization-through-proxy","proxy-strips-authorization"],["network-checks","ip-restrictions"]],
     "serverSymptomPasswords": [["fix-server-auth-config","server-credential-store-broken"],["send-correct-401","basic-non-ascii-credentials"],["fix-authorization-header","digest-handshake-failed"]],
@@ -1179,7 +1179,7 @@ export const TREE: {
     "webSymptomOther": [["allow-cookies-for-site","third-party-cookies-blocked"],["disable-extensions","browser-extension-interference"],["fix-clock-skew","clock-skew"],["clear-cookies","stale-cookies"],["private-window","mobile-browser-restrictions"]],
     "appSymptomOther": [["fix-clock-skew","clock-skew"],["update-the-app","app-needs-update"],["clear-cached-credentials","cached-client-credentials"],["create-token-or-app-password","password-instead-of-token"]],
     "apiSymptomOther": [["refresh-api-token","missing-or-invalid-api-token"],["fix-authorization-header","wrong-auth-scheme"],["check-url","wrong-url-or-environment"],["refresh-oauth-token","expired-oauth-token"]],
-    "serverSymptomOther": [["pass-authorization-through-proxy","proxy-strips-authorization"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-session-store","session-not-shared"],["send-correct-401","missing-challenge"]],
+    "serverSymptomOther": [["fix-server-auth-config","forwarded-headers-not-trusted"],["pass-authorization-through-proxy","proxy-strips-authorization"],["fix-cookie-attributes","cookie-rejected-by-browser"],["fix-session-store","session-not-shared"]],
     "apiCodeUnsure": [["fix-token-permissions","permission-denied-403"],["use-api-credentials","login-page-instead-of-401"],["network-checks","proxy-auth-required"]],
   },
 };
