@@ -588,7 +588,7 @@ import type { FixSlug } from './registry.gen.ts';
 /** Each fix page's first steps, per tab where they differ by tab (see src/registry/fix-steps.ts). */
 export const FIX_STEPS: Readonly<Record<FixSlug, FixSteps>> = ${JSON.stringify(firstSteps, null, 2)};
 `;
-  return { ts, json: `${JSON.stringify(knowledge, null, 1)}\n`, words: `${JSON.stringify({ causes: causeWords(causes) }, null, 1)}\n`, steps };
+  return { ts, json: `${JSON.stringify(knowledge, null, 1)}\n`, words: `${JSON.stringify({ causes: causeWords(causes), audiences: Object.fromEntries(causes.map((c) => [c.slug, c.data.audiences])) }, null, 1)}\n`, steps };
 }
 
 const read = (f: string) => {

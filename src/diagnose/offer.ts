@@ -15,6 +15,8 @@ export interface Offered {
  */
 export interface CauseWords {
   causes: Record<string, string>;
+  /** Per cause slug: who meets it (its page's `audiences`), so a visitor's words match only pages for them. */
+  audiences?: Record<string, readonly string[]>;
 }
 
 /** Words too common in what people type to say anything about a cause. */
@@ -60,9 +62,10 @@ function index(words: CauseWords) {
  * one most pages use, and a long page gets no extra credit for its length.
  * @param text what the visitor typed
  * @param words the cause pages' words (missing: nothing is offered this way)
+ * @param audience who is asking (web, app, api, server): only pages for them are offered
  * @returns cause slugs with a score, best first; only clear matches
  */
-export function causesByWords(text: string, words: CauseWords | undefined): Array<{ cause: string; score: number }> {
+export function causesByWords(text: string, words: CauseWords | undefined, audience?: string): Array<{ cause: string; score: number }> {
   if (!words) return [];
   const { docs, df, avg } = index(words);
   const n = docs.length;
@@ -80,7 +83,9 @@ export function causesByWords(text: string, words: CauseWords | undefined): Arra
       }
       return { cause: d.cause, score, shared };
     })
-    .filter((x) => x.shared >= MIN_SHARED && x.score >= MIN_SCORE)
+    // A word two pages share means little across audiences: someone in a phone app is not offered
+    // a page about container registries because both mention "install".
+    .filter((x) => x.shared >= MIN_SHARED && x.score >= MIN_SCORE && (!audience || !words.audiences?.[x.cause] || words.audiences[x.cause]?.includes(audience)))
     .sort((a, b) => b.score - a.score)
     .map(({ cause, score }) => ({ cause, score }));
 }
@@ -91,9 +96,10 @@ export function causesByWords(text: string, words: CauseWords | undefined): Arra
  * @param words the cause pages' words (may be missing: then only findings are offered)
  * @param max how many causes to offer
  * @param now the clock, in milliseconds (tests fix it)
+ * @param audience who is asking (the wizard step's audience): pages matched by words only are theirs
  * @returns distinct causes, best first
  */
-export function offeredCauses(text: string, knowledge: Knowledge | undefined, words: CauseWords | undefined, max = 3, now?: number): Offered[] {
+export function offeredCauses(text: string, knowledge: Knowledge | undefined, words: CauseWords | undefined, max = 3, now?: number, audience?: string): Offered[] {
   const seen = new Set<string>();
   const out: Offered[] = [];
   const findings = analyse(text, { knowledge, now }).findings;
@@ -105,7 +111,7 @@ export function offeredCauses(text: string, knowledge: Knowledge | undefined, wo
   // Findings that name a cause first; then pages that use the visitor's own words; findings that
   // only restate the failure ("invalid credentials") last, since many causes say the same.
   for (const f of findings) if (f.confidence !== 'low') add(f.cause, f.title);
-  for (const { cause } of causesByWords(text, words)) add(cause, knowledge?.causes[cause]?.why ?? '');
+  for (const { cause } of causesByWords(text, words, audience)) add(cause, knowledge?.causes[cause]?.why ?? '');
   for (const f of findings) if (f.confidence === 'low') add(f.cause, f.title);
   return out;
 }

@@ -110,7 +110,7 @@ function fallback(v: View, id: string, copy: Copy): string {
 function paste(v: View, id: string, copy: Copy): string {
   return (
     `<p class="${P}">Type the error message, or paste the status line, the response or the command output. It is read on this page only: nothing you type is sent anywhere.</p>` +
-    `<form class="mt-5" data-paste><label class="block font-medium" for="wz-paste">What you see</label>` +
+    `<form class="mt-5" data-paste data-audience="${esc(audienceOf(id) ?? '')}"><label class="block font-medium" for="wz-paste">What you see</label>` +
     `<textarea class="mt-1 w-full rounded-md border border-zinc-400 bg-transparent p-2 font-mono text-sm" id="wz-paste" name="paste" rows="6" spellcheck="false"></textarea>` +
     `<p class="mt-3" data-paste-go hidden><button type="submit" class="btn btn-primary">Find the likely cause</button></p></form>` +
     `<div class="mt-5" data-paste-out aria-live="polite"></div>` +

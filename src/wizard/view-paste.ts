@@ -38,17 +38,17 @@ export function paste(step: HTMLElement, env: Env): void {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = (form.elements.namedItem('paste') as HTMLTextAreaElement).value;
-    void data?.then(([k, words]) => show(out, text, k, words, env));
+    void data?.then(([k, words]) => show(out, text, k, words, env, form.dataset['audience'] || undefined));
   });
 }
 
-function show(out: HTMLElement, text: string, k: Knowledge | undefined, words: CauseWords | undefined, env: Env): void {
+function show(out: HTMLElement, text: string, k: Knowledge | undefined, words: CauseWords | undefined, env: Env, audience: string | undefined): void {
   out.replaceChildren();
   if (!text.trim()) {
     out.append(el('p', 'Type or paste something first.'));
     return;
   }
-  const causes = offeredCauses(text, k, words, 3);
+  const causes = offeredCauses(text, k, words, 3, undefined, audience);
   if (causes.length === 0) {
     const p = el('p', 'Nothing in this text points to a cause we know. Start with the likeliest causes below, go back and pick the answer closest to what you see, or paste the full response (status line and headers) into the ');
     const a = el('a', 'diagnoser', 'link');

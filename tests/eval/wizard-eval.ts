@@ -98,7 +98,8 @@ export function score(c: WizardCase, path: readonly string[] | undefined, split:
       if (i !== path.length - 1) return { ...base, error: `answers go on after the paste step ${to}` };
       if (pasted === undefined) return { ...base, error: `no pasted text recorded for the paste step ${to}` };
       const n = path.length + 1; // typing the text counts as one more answer
-      const found = offeredCauses(pasted, knowledge as Knowledge, words, 3, EVAL_NOW).map((o) => [(knowledge as Knowledge).causes[o.cause]?.fix ?? '', o.cause] as const);
+      // The step's audience is the first answer, as the page's form carries it.
+      const found = offeredCauses(pasted, knowledge as Knowledge, words, 3, EVAL_NOW, path[0]).map((o) => [(knowledge as Knowledge).causes[o.cause]?.fix ?? '', o.cause] as const);
       // Then the step's fallback, the likeliest causes for the answers so far, minus those found.
       const fallback = (TREE.pasteFallback[to] ?? []).filter(([, x]) => !found.some(([, y]) => y === x));
       const offered = [...found, ...fallback];
@@ -148,7 +149,7 @@ export function evaluateTyped(): Array<{ id: string; split: 'test' | 'dev'; at: 
     .filter((c) => c.accept.length > 0)
     .map((c) => {
       const resolves = resolverFor(c);
-      const offered = offeredCauses(c.symptom, k, words, 3, EVAL_NOW);
+      const offered = offeredCauses(c.symptom, k, words, 3, EVAL_NOW, c.audience);
       return { id: c.id, split: test.has(c.id) ? ('test' as const) : ('dev' as const), at: offered.findIndex((o) => resolves(k.causes[o.cause]?.fix ?? '', o.cause)) + 1 };
     });
 }

@@ -39,8 +39,19 @@ describe('causesByWords', () => {
     expect(y / x).toBeLessThan(3);
   });
 
+  it('offers only the pages for the asking audience, when the words file says whose they are', () => {
+    const withAudiences: CauseWords = { ...toy, audiences: { a: ['server'], b: ['web'], c: ['web', 'app'] } };
+    expect(causesByWords('Safari drops my session cookie', withAudiences, 'web').map((x) => x.cause)).toEqual(['b', 'c']);
+    expect(causesByWords('Safari drops my session cookie', withAudiences, 'app').map((x) => x.cause)).toEqual(['c']);
+    expect(causesByWords('no kerberos ticket on this laptop', withAudiences, 'web')).toEqual([]);
+    // A page the file names no audience for, or no audience asked: everyone's.
+    expect(causesByWords('token expired bearer login', withAudiences, 'web').map((x) => x.cause)).toContain('d');
+    expect(causesByWords('no kerberos ticket on this laptop', withAudiences).map((x) => x.cause)).toEqual(['a']);
+  });
+
   it('reads the real words file: every cause page has words, and a plain description finds its page', () => {
     for (const slug of Object.keys((knowledge as Knowledge).causes)) expect(words.causes[slug as keyof typeof words.causes], slug).toBeTruthy();
+    for (const slug of Object.keys((knowledge as Knowledge).causes)) expect(words.audiences[slug as keyof typeof words.audiences]?.length, slug).toBeGreaterThan(0);
     const top = causesByWords('My phone clock is wrong and the time based codes from the authenticator are rejected', words).map((x) => x.cause);
     expect(top.slice(0, 3)).toContain('clock-skew');
   });
