@@ -65,6 +65,16 @@ test('a pasted curl command is read for what it sent; its reader is the only scr
   expect(requests.join('\n')).not.toContain('zq81mkd0vbe5');
 });
 
+test('when the command reader cannot load, the paste is still analysed, as text', async ({ page }) => {
+  await page.route('**/_astro/command*.js', (route) => route.abort());
+  await page.goto('/diagnose/');
+  await paste(page, "curl https://api.example.com/v1/items -H 'Authorization: zq81mkd0vbe5'\nIt still says 401.");
+  await expect(status(page)).toContainText('Most likely: The server did not accept the request’s credentials');
+  // The next paste tries the reader again and is not left waiting either.
+  await paste(page, 'curl -x http://proxy.corp:3128 https://api.example.com/v1/items\n\nHTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: Basic realm="corp"\n');
+  await expect(status(page)).toContainText('Most likely: A proxy between you and the site requires authentication');
+});
+
 test('pasted text is never rendered as HTML', async ({ page }) => {
   await page.goto('/diagnose/');
   const evil = 'HTTP/1.1 401 Unauthorized\nContent-Type: text/html\n\n<img src=x onerror="document.title=\'pwned\'">Invalid API key <b>bold</b>';

@@ -186,7 +186,8 @@ class FixDiagnose extends HTMLElement {
     const w = (this.commands ??= new Worker(new URL('../../diagnose/parse/command.ts', import.meta.url), { type: 'module' }));
     return new Promise((resolve) => {
       w.onmessage = ({ data }: MessageEvent<CommandReply>) => data.id === id && resolve(data.request); // else superseded
-      w.onerror = () => resolve(undefined);
+      // A worker that failed to load is dropped (the next paste tries again), so nothing waits on it.
+      w.onerror = () => ((this.commands = undefined), resolve(undefined));
       w.postMessage({ id, text });
     });
   }
