@@ -916,7 +916,7 @@ export const TREE: {
     "serverSymptomSessions": [["fix-session-store","session-not-shared"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-cookie-attributes","cookie-rejected-by-browser"]],
     "serverSymptomAfterLogin": [["fix-cookie-attributes","samesite-cookie-not-sent"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-session-store","session-not-shared"]],
     "serverSymptomGateway": [["fix-gateway-auth","gateway-authorizer-rejected"],["use-api-credentials","access-proxy-in-front"],["pass-authorization-through-proxy","proxy-strips-authorization"],["network-checks","ip-restrictions"]],
-    "serverSymptomPasswords": [["fix-server-auth-config","server-credential-store-broken"],["send-correct-401","basic-non-ascii-credentials"],["fix-authorization-header","digest-handshake-failed"]],
+    "serverSymptomPasswords": [["fix-server-auth-config","server-credential-store-broken"],["pass-authorization-through-proxy","proxy-strips-authorization"],["fix-client-credentials-config","credential-value-mangled"],["fix-authorization-header","digest-handshake-failed"],["send-correct-401","basic-non-ascii-credentials"]],
     "serverSymptomPublic": [["fix-server-auth-config","auth-applied-to-wrong-paths"],["fix-cors-preflight","cors-preflight-401"]],
     "serverSymptomCsrf": [["send-csrf-token","csrf-token-rejected"],["fix-server-auth-config","forwarded-headers-not-trusted"]],
     "srvTokensTime": [["fix-clock-skew","clock-skew"],["fix-token-audience","wrong-audience-or-issuer"]],
