@@ -127,10 +127,11 @@ export function parseCurlCommand(text: string): HttpRequest | undefined {
     else if (TAKES_VALUE.test(w)) i++;
     else if (!w.startsWith('-') && url === undefined) url = w;
   }
-  // -u sends Basic on the first request; with --digest, --ntlm or --negotiate the first request
-  // goes without credentials and curl answers the challenge. Without a colon curl asks for the
-  // password, which the paste does not show, so nothing is assumed.
-  if (user?.includes(':') && !otherAuth && !headers.some((h) => /^authorization$/i.test(h.name))) add('Authorization', `Basic ${base64(user)}`, user);
+  // -u sends Basic on the first request. With --digest, --ntlm or --negotiate curl answers the
+  // server's challenge itself, and without a colon it asks for the password: what the failing
+  // request carried is not in the paste, so no request is read (rather than one without credentials).
+  if (user !== undefined && (otherAuth || !user.includes(':'))) return undefined;
+  if (user !== undefined && !headers.some((h) => /^authorization$/i.test(h.name))) add('Authorization', `Basic ${base64(user)}`, user);
   url ??= '';
   const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : url && `http://${url}`;
   const host = hostOf(full);

@@ -37,9 +37,12 @@ describe('parseCurlCommand', () => {
     expect(header('curl --oauth2-bearer tok123 https://x.test/', 'authorization')?.value).toBe('Bearer tok123');
   });
 
-  it('assumes no Authorization when curl answers a challenge itself or asks for the password', () => {
-    expect(header('curl --digest -u joe:pw https://x.test/', 'authorization')).toBeUndefined();
-    expect(header('curl -u joe https://x.test/', 'authorization')).toBeUndefined();
+  it('reads no request when curl answers the challenge itself or asks for the password', () => {
+    // (else the request would look as if it carried no credentials at all)
+    expect(parseCurlCommand('curl --digest -u joe:pw https://x.test/')).toBeUndefined();
+    expect(parseCurlCommand('curl --negotiate -u : https://x.test/')).toBeUndefined();
+    expect(parseCurlCommand('curl -u joe https://x.test/')).toBeUndefined();
+    expect(parseCurlCommand('curl --digest https://x.test/')?.url).toBe('https://x.test/');
   });
 
   it('draws no conclusion when what was sent is not in the paste', () => {
