@@ -76,7 +76,6 @@ function readArticles(): Article[] {
   return out;
 }
 
-/** Capitalised words in labels that name no service (pickers say "Corporate proxies", "Email apps"). */
 /** Words that only restate a failure ("401 Client Error: Unauthorized for url"): they identify nothing. */
 const RESTATING_WORDS = new Set(
   ('401 403 407 http https status code error errors client server unauthorized unauthorised forbidden for url the a an to of is was ' +
@@ -95,6 +94,7 @@ const tellingWords = (text: string) => atlasNormalise(text).trim().split(' ').fi
 const standsAlone = (e: { text?: string | undefined; code?: string | undefined }) =>
   e.code ? (/\d/.test(e.code) && e.code.length >= 6) || tellingWords(e.code.replace(/_/g, ' ')) >= 3 : tellingWords(e.text ?? '') >= 3;
 
+/** Capitalised words in labels that name no service (pickers say "Corporate proxies", "Email apps"). */
 const GENERIC_NAMES = new Set(['corporate', 'container', 'email', 'other', 'services', 'proxies', 'registries', 'apps', 'servers', 'proxy', 'firewall', 'azure', 'devops', 'docker', 'bolt']);
 
 /** Words too common to tell causes apart when matching what a visitor typed. */

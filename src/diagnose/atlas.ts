@@ -58,7 +58,15 @@ const shapesOf = new WeakMap<Knowledge, { name: string; re: RegExp; hosts: RegEx
 export function tokenOwner(token: string, k: Knowledge | undefined): { name: string; hosts: RegExp } | undefined {
   if (!k?.tokens) return undefined;
   let shapes = shapesOf.get(k);
-  if (!shapes) shapesOf.set(k, (shapes = k.tokens.map((t) => ({ name: t.name, re: new RegExp(t.pattern), hosts: new RegExp(t.hosts) }))));
+  // The content's patterns were checked at build; one that still fails to compile is left out.
+  const compile = (t: { name: string; pattern: string; hosts: string }) => {
+    try {
+      return [{ name: t.name, re: new RegExp(t.pattern), hosts: new RegExp(t.hosts) }];
+    } catch {
+      return [];
+    }
+  };
+  if (!shapes) shapesOf.set(k, (shapes = k.tokens.flatMap(compile)));
   const t = token.trim();
   return shapes.find((s) => s.re.test(t));
 }

@@ -177,6 +177,8 @@ describe('credentials', () => {
     expect(tokenOwner('hello', K)).toBeUndefined();
     // Without the knowledge data (its fetch failed) nothing is named.
     expect(tokenOwner(`ghp_${'a'.repeat(36)}`, undefined)).toBeUndefined();
+    // A pattern that does not compile is left out rather than thrown.
+    expect(tokenOwner('abc', { ...K, tokens: [{ name: 'Broken', pattern: '^(abc$', hosts: 'x' }, { name: 'Fine', pattern: '^abc$', hosts: 'x' }] })?.name).toBe('Fine');
   });
 });
 
