@@ -10,7 +10,7 @@ import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
 import { hdr } from './rules/context.ts';
 import { runRules } from './rules/index.ts';
-import { KIND_LABELS, type Confidence, type Exchange, type Finding, type HttpRequest, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
+import { KIND_LABELS, type CommandReader, type Confidence, type Exchange, type Finding, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
 
 /** Options for analyse(). */
 export interface AnalyseOptions {
@@ -25,7 +25,7 @@ export interface AnalyseOptions {
    * `parseCurlCommand`). The page fetches it only when the paste holds one; without it, a command
    * line is read as text.
    */
-  readCommand?: ((text: string) => HttpRequest | undefined) | undefined;
+  readCommand?: CommandReader | undefined;
 }
 
 // Confidence tiers (docs/evaluation.md): what each promises, so the page can say it plainly.

@@ -70,6 +70,9 @@ export interface HttpResponse {
   startLine: string;
 }
 
+/** Reads a curl command in a paste into the request it describes (parse/command.ts `parseCurlCommand`). */
+export type CommandReader = (text: string) => HttpRequest | undefined;
+
 /** A request and the response it got, either side possibly missing. */
 export interface Exchange {
   request: HttpRequest | undefined;

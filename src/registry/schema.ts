@@ -91,15 +91,20 @@ const serviceError = z
   })
   .refine((e) => (e.text === undefined) !== (e.code === undefined), 'give an error either `text` or `code`, not both');
 
-/** A JavaScript regular expression's source, checked to compile. */
-const regexSource = z.string().min(3).refine((s) => {
+/**
+ * A JavaScript regular expression's source, as content writes it for the diagnoser: it must
+ * compile, and it must run in linear time on a long paste.
+ */
+const regexSource = z.string().min(2).refine((p) => {
   try {
-    new RegExp(s);
+    new RegExp(p);
     return true;
   } catch {
     return false;
   }
-}, 'not a valid JavaScript regular expression');
+}, 'not a valid regular expression')
+  // A repeated group that itself repeats ((a+)+) can take exponential time on a long paste.
+  .refine((p) => !/\([^()]*[*+][^()]*\)(?:[*+]|\{\d+,\})/.test(p), 'nested repetition ((a+)+) can take exponential time; bound the gap instead (.{0,40})');
 
 /** The shape of a credential a service issues, so the diagnoser can name it and spot it sent elsewhere. */
 const tokenShape = z.strictObject({
@@ -245,16 +250,7 @@ export type TreeData = z.output<typeof treeSchema>;
 export const credKinds = ['basic', 'bearer', 'digest', 'negotiate', 'other-scheme', 'key', 'cookie', 'none', 'unknown'] as const;
 
 /** A regular expression over normalised message text (lower-case, punctuation turned into spaces). */
-const pattern = z.string().min(2).refine((p) => {
-  try {
-    new RegExp(p);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression')
-  // A repeated group that itself repeats ((a+)+) can take exponential time on a long paste.
-  .refine((p) => !/\([^()]*[*+][^()]*\)(?:[*+]|\{\d+,\})/.test(p), 'nested repetition ((a+)+) can take exponential time; bound the gap instead (.{0,40})');
+const pattern = regexSource;
 
 const categoryId = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'a category id is lower-case words joined by hyphens, e.g. aws-signature');
 

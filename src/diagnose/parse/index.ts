@@ -1,6 +1,6 @@
 // One entry point from pasted text to the common model (types.ts Parsed), whatever the kind.
 
-import type { Header, HttpRequest, InputKind, Parsed } from '../types.ts';
+import type { CommandReader, Header, InputKind, Parsed } from '../types.ts';
 import { jsonMessages, textMessages } from './body.ts';
 import { parseCurl } from './curl.ts';
 import { detectKind } from './detect.ts';
@@ -37,7 +37,7 @@ export function unwrapMarkdown(text: string): string {
  *   (parse/command.ts; loaded on demand by the page, so it is passed in)
  * @returns the parsed model; never throws
  */
-export function parseInput(input: string, force?: InputKind, readCommand?: (text: string) => HttpRequest | undefined): Parsed {
+export function parseInput(input: string, force?: InputKind, readCommand?: CommandReader): Parsed {
   let text = unwrapMarkdown(stripAnsi(input));
   const detected = detectKind(text);
   const kind = force ?? detected;
