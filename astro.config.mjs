@@ -21,7 +21,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/wizard\/.+/.test(new URL(page).pathname) || new URL(page).pathname.startsWith('/wizard/tree/') }),
   ],
   markdown: {
-    // No syntax highlighting, for any block (why: src/lib/code-block.ts). Shiki would also write
+    // No syntax highlighting, for any block (why: src/markdown/code-block-plugin.ts). Shiki would also write
     // inline style="" attributes, which our style-src 'self' CSP blocks.
     syntaxHighlight: false,
   },

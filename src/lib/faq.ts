@@ -1,10 +1,12 @@
 // The FAQ page is written as ordinary Markdown inside <Faq>: one `## Question` heading per
-// question, followed by its answer. <Faq> reads back its own rendered HTML and builds the
-// FAQPage JSON-LD from it, so the structured data is derived from exactly what people see and
-// cannot drift from it. Because the questions are real Markdown headings, they also get ids,
-// self-links, table-of-contents entries and search anchors like every other heading.
+// question, followed by its answer. The FAQPage JSON-LD is built from that same part of the MDX
+// tree when the page is compiled (src/markdown/faq-plugin.ts), so the structured data is derived
+// from exactly what people see and cannot drift from it. Because the questions are real Markdown
+// headings, they also get ids, self-links, table-of-contents entries and search anchors like
+// every other heading.
+import type { ElementContent } from 'hast';
 
-/** One question and answer as found in the rendered HTML. */
+/** One question and answer as found in the tree. */
 export interface FaqEntry {
   /** The heading's id (its URL fragment). */
   id: string;
@@ -14,53 +16,61 @@ export interface FaqEntry {
   answer: string;
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/** Elements that start a new block: their text is kept apart from the text around them. */
+const BLOCKS = new Set(['p', 'li', 'ul', 'ol', 'div', 'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'br', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
- * @param html an HTML fragment
- * @returns its text content: tags removed, entities decoded, whitespace collapsed
+ * @param node a node of the MDX tree
+ * @returns its text as a reader sees it: blocks kept apart by a space, inline markup joined, the
+ *   heading self-links (navigation, text drawn by CSS) left out
  */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, ent: string) => {
-      if (ent[0] === '#') {
-        const code = ent[1] === 'x' || ent[1] === 'X' ? Number.parseInt(ent.slice(2), 16) : Number.parseInt(ent.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-      }
-      return NAMED[ent.toLowerCase()] ?? m;
-    })
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([.,;:!?)])/g, '$1')
-    .replace(/([(])\s+/g, '$1')
-    .trim();
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') {
+    const classes = node.properties['className'];
+    if (Array.isArray(classes) && classes.includes('heading-anchor')) return '';
+    const inner = node.children.map(textOf).join('');
+    return BLOCKS.has(node.tagName) ? ` ${inner} ` : inner;
+  }
+  // Author components (<Callout> …) inside an answer are blocks of their own.
+  if (node.type === 'mdxJsxFlowElement') return ` ${node.children.map(textOf).join('')} `;
+  if (node.type === 'mdxJsxTextElement') return node.children.map(textOf).join('');
+  return '';
 }
 
-const H2 = /<h2\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h2>/gi;
+/**
+ * @param nodes nodes of the MDX tree
+ * @returns their text, whitespace collapsed
+ */
+export function plainText(nodes: readonly ElementContent[]): string {
+  return nodes.map(textOf).join('').replace(/\s+/g, ' ').trim();
+}
 
 /**
- * Splits the rendered FAQ into question/answer pairs.
- * @param html the rendered content of <Faq>: h2 headings, each followed by its answer
+ * Splits the content of <Faq> into question/answer pairs.
+ * @param nodes the children of <Faq> in the MDX tree: h2 headings (with their ids set), each
+ *   followed by its answer
  * @returns one entry per h2, in order
  * @throws if there is no question, text before the first question, or a question without an answer
  */
-export function parseFaqHtml(html: string): FaqEntry[] {
-  const heads = [...html.matchAll(H2)];
-  if (heads.length === 0) throw new Error('<Faq> must contain at least one "## Question" heading');
-  if (htmlToText(html.slice(0, heads[0]?.index ?? 0)) !== '') {
-    throw new Error('<Faq> must start with a "## Question" heading; put introductions before <Faq>');
+export function faqEntries(nodes: readonly ElementContent[]): FaqEntry[] {
+  const entries: Array<{ id: string; question: string; answer: ElementContent[] }> = [];
+  const before: ElementContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'element' && node.tagName === 'h2') {
+      const id = node.properties['id'];
+      if (typeof id !== 'string') throw new Error('an FAQ heading has no id');
+      const question = plainText([node]);
+      if (!question) throw new Error(`FAQ heading #${id} has no text`);
+      entries.push({ id, question, answer: [] });
+    } else (entries.at(-1)?.answer ?? before).push(node);
   }
-  return heads.map((m, i) => {
-    const next = heads[i + 1];
-    const end = next ? next.index : html.length;
-    const [whole, id = '', inner = ''] = m;
-    // The self-link the heading-anchors plugin appends is navigation, not part of the question.
-    const question = htmlToText(inner.replace(/<a\b[^>]*class="heading-anchor"[\s\S]*?<\/a>/gi, ''));
-    const answer = htmlToText(html.slice(m.index + whole.length, end));
-    if (!question) throw new Error(`FAQ heading #${id} has no text`);
-    if (!answer) throw new Error(`FAQ question "${question}" has no answer`);
-    return { id, question, answer };
+  if (entries.length === 0) throw new Error('<Faq> must contain at least one "## Question" heading');
+  if (plainText(before) !== '') throw new Error('<Faq> must start with a "## Question" heading; put introductions before <Faq>');
+  return entries.map(({ id, question, answer }) => {
+    const text = plainText(answer);
+    if (!text) throw new Error(`FAQ question "${question}" has no answer`);
+    return { id, question, answer: text };
   });
 }
 

@@ -1,7 +1,6 @@
 // The author components: every article gets these through the MDX components map (see
 // src/pages/guide/[slug].astro), so pages use <Steps>, <Tabs>, <Callout> … without imports.
 import Callout from './Callout.astro';
-import CodeBlock from './CodeBlock.astro';
 import Faq from './Faq.astro';
 import HttpExchange from './HttpExchange.astro';
 import ScrollTable from './ScrollTable.astro';
@@ -9,5 +8,5 @@ import Steps from './Steps.astro';
 import TabPanel from './TabPanel.astro';
 import Tabs from './Tabs.astro';
 
-/** Components available in every MDX article, with the element overrides: scrolling tables and code blocks (headings get their self-links from src/markdown/heading-anchors-plugin.ts). */
-export const mdxComponents = { table: ScrollTable, pre: CodeBlock, Callout, Faq, HttpExchange, Steps, TabPanel, Tabs };
+/** Components available in every MDX article, with the element override for scrolling tables (headings get their self-links, code blocks their keyboard scrolling, from the plugins in src/markdown/). */
+export const mdxComponents = { table: ScrollTable, Callout, Faq, HttpExchange, Steps, TabPanel, Tabs };

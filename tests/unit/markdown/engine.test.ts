@@ -36,7 +36,7 @@ function toHtml(node: unknown): string {
 function render(mdx: string): string {
   const module = evaluate(mdx, { jsx, jsxs: jsx, Fragment, hastPlugins: articleHastPlugins, elementAttributeNameCase: 'html' });
   if (module instanceof Promise) throw new Error('the plugins are synchronous; evaluate should be too');
-  const components = Object.fromEntries(['Steps', 'Tabs', 'TabPanel'].map((name) => [name, (props: Record<string, unknown>) => jsx(name, props)]));
+  const components = Object.fromEntries(['Steps', 'Tabs', 'TabPanel', 'Faq'].map((name) => [name, (props: Record<string, unknown>) => jsx(name, props)]));
   return toHtml((module['default'] as (props: unknown) => unknown)({ components })).replace(/\n/g, '');
 }
 
@@ -55,6 +55,14 @@ describe('the article plugins in the MDX compiler', () => {
       '<Steps><ol role="list"><li id="steps1-1">One</li><li id="steps1-2">Two</li></ol></Steps>' +
         '<Tabs set="os" tabsId="t1" panels="linux windows"><TabPanel id="linux" tabsId="t1"><p>L</p></TabPanel><TabPanel id="windows" tabsId="t1"><p>W</p></TabPanel></Tabs>',
     );
+  });
+
+  it('makes code blocks keyboard-scrollable without their last line break, and gives <Faq> its JSON-LD from the ids Astro gives', () => {
+    expect(render('```sh\ncurl -v https://x\n```\n')).toBe('<pre><code class="language-sh" tabindex="0" role="group" aria-label="Code">curl -v https://x</code></pre>');
+    const faq = render('<Faq>\n## Why `401`?\n\nNo *valid* credentials.\n</Faq>\n');
+    const ld = JSON.parse(/jsonLd="([^"]*)"/.exec(faq)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? 'null');
+    expect(ld.mainEntity).toEqual([{ '@type': 'Question', name: 'Why 401?', acceptedAnswer: { '@type': 'Answer', text: 'No valid credentials.' } }]);
+    expect(faq).toContain('<h2 id="why-401">');
   });
 
   it('stops the compile on content a plugin refuses', () => {

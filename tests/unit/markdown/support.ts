@@ -78,6 +78,13 @@ export function runPlugin<T extends Node>(plugin: HastPluginDefinition, tree: T)
           node.children.push(child);
         });
       },
+      replaceNode(node: Node, replacement: ElementContent) {
+        edits.push(() => {
+          const parent = [...preorder(tree)].find((p) => 'children' in p && (p.children as Node[]).includes(node));
+          if (parent === undefined || !('children' in parent)) throw new Error('replaceNode on a node without a parent');
+          (parent.children as Node[]).splice((parent.children as Node[]).indexOf(node), 1, replacement);
+        });
+      },
       textContent: textOf,
     },
     {
