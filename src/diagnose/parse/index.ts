@@ -63,13 +63,13 @@ export function parseInput(input: string, force?: InputKind, readCommand?: Comma
         out.info = c.info;
         // "> Error! …" prompts look like curl's request lines; a log with neither a request nor a
         // response line is read as text too.
-        if (!c.exchanges.some((x) => x.response?.status || x.request?.line)) out.messages = textMessages(text, 1);
+        if (!c.exchanges.some((x) => x.response?.status)) out.messages = textMessages(text, 1);
         break;
       }
       case 'http':
         out.exchanges = parseHttp(text);
         // Nothing that looks like a real message (no status, no request line): read it as text too.
-        if (!out.exchanges.some((x) => x.response?.status || x.request?.line)) out.messages = textMessages(text, 1);
+        if (!out.exchanges.some((x) => x.response?.status)) out.messages = textMessages(text, 1);
         break;
       case 'httpie': {
         const h = parseHttpie(text);

@@ -18,7 +18,7 @@ const URL_RE = /\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s"'<>`]+/gi;
  * authority at the first "/", "?" or "#", and split userinfo from host at an "@" inside it, so:
  * two "@" before the path mean an "@" in the user name or password; an "@" that comes only after
  * a "/" in a URL whose authority has "user:…" means the password held a "/" (the "host" then has
- * a non-numeric "port").
+ * a non-numeric "port"); "%25" before the "@" is a "%" encoded again, a value encoded twice.
  * @param url the URL as it appears in the paste
  * @returns what went wrong, or undefined
  */
@@ -28,7 +28,10 @@ export function unencodedUserinfo(url: string): string | undefined {
   const authority = end < 0 ? rest : rest.slice(0, end);
   const at = (authority.match(/@/g) ?? []).length;
   if (at >= 2) return 'the user name or password holds an “@” that is not written as %40, so the URL splits at the wrong “@”';
-  if (at === 0 && end >= 0) {
+  if (/%25[0-9a-f]{2}[^@]*@/i.test(authority)) return 'the user name or password holds “%25”, an encoded “%”: it was percent-encoded twice (“@” became %40, then %2540)';
+  // With one "@" already in the authority, only a "#" or "?" can have cut it short (after a "/",
+  // another "@" is usually a path's own, as in pkg@1.0).
+  if ((at === 0 || rest[end] !== '/') && end >= 0) {
     const port = /:([^:]*)$/.exec(authority)?.[1];
     const laterAt = /^[^/?#\s]*@[^/\s]+/.test(rest.slice(end + 1));
     if (authority.includes(':') && port !== undefined && !/^\d*$/.test(port) && laterAt) {

@@ -125,7 +125,11 @@ function redirect(ctx: Ctx, xs: readonly Exchange[], i: number): void {
     });
     return;
   }
-  const wantsApi = /json/i.test(hdr(ex.request.headers, 'accept')?.value ?? '') || !!hdr(ex.request.headers, 'x-requested-with') || !!hdr(ex.request.headers, 'authorization');
+  // A call to an API, not a page: it asks for JSON or carries credentials, its path is an API's,
+  // or (outside a browser's HAR, where forms post) it is not a GET.
+  const wantsApi =
+    /json/i.test(hdr(ex.request.headers, 'accept')?.value ?? '') || !!hdr(ex.request.headers, 'x-requested-with') || !!hdr(ex.request.headers, 'authorization') ||
+    /\/api\//i.test(ex.request.target) || (ctx.parsed.kind !== 'har' && !/^(?:GET|HEAD)$/.test(ex.request.method));
   if (toLogin && wantsApi && (r.status === 302 || r.status === 303 || r.status === 307)) {
     ctx.findings.push({
       rule: 'redirect-to-login', cause: 'login-page-instead-of-401', score: 60,

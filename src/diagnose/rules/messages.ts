@@ -150,6 +150,8 @@ export function classifyAll(lines: readonly TextLine[], lex: Lexicon | undefined
     // URLs in bodies ("error_uri", documentation links) say nothing about the failure.
     const value = line.text.replace(/^[\w.@-]{1,80}: /, '');
     if (/^https?:\/\/\S*$/.test(value)) continue;
+    // A field whose value is a number, true, false or null ("nbf": 1504804880 in a decoded token) is data, not a message.
+    if (/^\s*"?[\w.@-]{1,80}"?\s*[:=]\s*(?:-?[\d.]+|true|false|null),?\s*$/i.test(line.text)) continue;
     // "Unauthorized" restates the status code, and servers' stock 401 pages say nothing specific.
     if (restates(value, lex)) continue;
     const c = classifyRanked(line.text, lex);

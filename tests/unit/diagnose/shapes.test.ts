@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../src/diagnose/parse/index.ts';
 import { analyse } from '../../../src/diagnose/report.ts';
 import { matchAtlas, namesVendor } from '../../../src/diagnose/atlas.ts';
+import { parseCurlCommand } from '../../../src/diagnose/parse/command.ts';
+import { unencodedUserinfo } from '../../../src/diagnose/rules/echo.ts';
 import { K, NOW } from './support.ts';
 
 const top = (text: string) => analyse(text, { knowledge: K, now: NOW }).findings[0];
@@ -67,5 +69,33 @@ describe('shapes people paste', () => {
     expect(oauth?.cause).toBe('expired-session');
     expect(oauth?.detail).toMatch(/sign in again/i);
     expect(top('{"error":"This API key has been revoked"}')?.cause).toBe('missing-or-invalid-api-token');
+  });
+
+  it('reads the error written under a request that has no response (a request pasted with the message it got)', () => {
+    const paste = 'GET /c/blob.jpg HTTP/1.1\nHost: acct.blob.core.windows.net\nAuthorization: SharedKey acct:<key>\nx-ms-date: Tue, 26 May 2015 17:35:00 GMT\n\nI get this error:\n\nServer failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.\n';
+    expect(top(paste)?.cause).toBe('request-signature-mismatch');
+    // With a response, only the response speaks: the request's own lines are not read as messages.
+    expect(parseInput('GET / HTTP/1.1\nHost: a.example\n\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="x"\n\n').messages).toEqual([]);
+  });
+
+  it('does not read a decoded token’s numeric claims ("nbf": 1504804880) as a message about the clock', () => {
+    const claims = 'Decoded JWT\n"aud": "00000002-0000-0000-c000-000000000000",\n"iat": 1504804880,\n"nbf": 1504804880,\n"exp": 1504808780,\n';
+    expect(top(claims)?.cause).not.toBe('clock-skew');
+    expect(top('error: token used before nbf')?.cause).toBe('clock-skew');
+  });
+
+  it('calls a non-GET or /api/ call redirected to a sign-in page a sign-in redirect, and leaves a page’s GET alone', () => {
+    const post = '$ curl -s -D - -o /dev/null -X POST https://app.example/api/renew\nHTTP/2 302\nlocation: https://id.example/login?redirect=https://app.example/api/renew\n';
+    expect(analyse(post, { knowledge: K, now: NOW, readCommand: parseCurlCommand }).findings[0]?.rule).toBe('redirect-to-login');
+    const page = '> GET /dashboard HTTP/1.1\n> Host: app.example\n> User-Agent: curl/8.5.0\n>\n< HTTP/1.1 302 Found\n< Location: https://id.example/login\n<\n';
+    expect(analyse(page, { knowledge: K, now: NOW }).findings.map((f) => f.rule)).not.toContain('redirect-to-login');
+  });
+
+  it('sees credentials in a URL that were encoded twice, or cut short by a “#”', () => {
+    expect(unencodedUserinfo('https://user%2540example.com:REDACTED@gems.example.com/rake.gem')).toMatch(/encoded twice/);
+    expect(unencodedUserinfo('http://user:p@ss#@proxy.example:3128')).toMatch(/not percent-encoded/);
+    // A path's own "@" (a package version) after a single userinfo "@" is not a cut.
+    expect(unencodedUserinfo('https://user:tok@registry.example/pkg@1.0')).toBeUndefined();
+    expect(unencodedUserinfo('https://user%40example.com:pass@gems.example.com/')).toBeUndefined();
   });
 });
