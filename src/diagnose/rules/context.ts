@@ -126,8 +126,10 @@ export function credKind(ex: Exchange | undefined, sanitised = false): CredKind 
 
 /**
  * @param ex an exchange
- * @returns whether it is a CORS preflight (OPTIONS with Access-Control-Request-Method), which never carries credentials
+ * @returns whether it is a CORS preflight (OPTIONS with Access-Control-Request-Method, or answered with Access-Control-Allow-Methods), which never carries credentials
  */
 export function isPreflight(ex: Exchange): boolean {
-  return ex.request?.method === 'OPTIONS' && !!hdr(ex.request.headers, 'access-control-request-method');
+  // A browser's preflight names the method it asks for; an OPTIONS tried by hand (curl -X OPTIONS)
+  // is one too when the server answers it with its CORS headers.
+  return ex.request?.method === 'OPTIONS' && !!(hdr(ex.request.headers, 'access-control-request-method') || hdr(ex.response?.headers, 'access-control-allow-methods'));
 }

@@ -4,7 +4,7 @@
 
 import type { Exchange } from '../types.ts';
 import { hostOf } from '../parse/http.ts';
-import { FORBIDDEN_403, credsOf, evHeader, evStart, hdr, type Ctx } from './context.ts';
+import { FORBIDDEN_403, credsOf, evHeader, evStart, hdr, isPreflight, type Ctx } from './context.ts';
 
 /**
  * Rule: sequence-level problems across all exchanges.
@@ -33,7 +33,8 @@ function preflight(ctx: Ctx, ex: Exchange): void {
   // Without its headers (a browser's "General" panel: Request URL, Request Method, Status Code) an
   // OPTIONS answered with 401 is almost always the preflight: browsers send OPTIONS for nothing else.
   const unseen = req.headers.length === 0;
-  if (!acrm && !origin && !unseen) return;
+  // (isPreflight: it names the method it asks for, or the server answered with its CORS headers.)
+  if (!isPreflight(ex) && !origin && !unseen) return;
   ctx.findings.push({
     rule: 'preflight-401', cause: 'cors-preflight-401', score: unseen && !acrm && !origin ? 82 : r.status === 401 ? 96 : 90,
     title: `The CORS preflight (OPTIONS) got ${r.status}: preflights never carry credentials, so the server must let them through.`,

@@ -98,4 +98,10 @@ describe('shapes people paste', () => {
     expect(unencodedUserinfo('https://user:tok@registry.example/pkg@1.0')).toBeUndefined();
     expect(unencodedUserinfo('https://user%40example.com:pass@gems.example.com/')).toBeUndefined();
   });
+
+  it('reads an OPTIONS tried by hand as the preflight when the server answers it with its CORS headers', () => {
+    const log = (cors: string) => `> OPTIONS /api/v1/apikey HTTP/1.1\n> Host: hs.example\n> User-Agent: curl/8.4.0\n>\n< HTTP/1.1 401 Unauthorized\n< Content-Type: text/plain\n${cors}<\nUnauthorized\n`;
+    expect(top(log('< Access-Control-Allow-Origin: *\n< Access-Control-Allow-Methods: GET, POST, OPTIONS\n'))?.rule).toBe('preflight-401');
+    expect(top(log(''))?.rule).not.toBe('preflight-401');
+  });
 });
