@@ -49,10 +49,11 @@ const CREDENTIAL_WORD = /\b(?:api[ _-]?key|key|token|secret|password|credential|
 const TEMPLATE = /\$\{[^}\s]{1,120}\}|\{\{[^}\n]{1,120}\}\}/;
 /**
  * A server echoing the key it received, masked ("sk-ab***yz"), with a quote mark (JSON-escaped or
- * not) right before the key's first character: the quote was part of what was sent. Only in prose
+ * not) or an example's bracket ({sk-ab***yz}) right before the key's first character: it was part
+ * of what was sent. Only in prose
  * ("provided: …"): in a JSON field (`"key": "sk-…"`) the quote is the syntax, not the value.
  */
-const MASKED_WITH_QUOTE = /[A-Za-z]\s?[:=]\s*\\?["'\u201c\u2018][A-Za-z0-9_-]{2,16}\*{3,}[A-Za-z0-9_-]{0,12}/;
+const MASKED_WITH_QUOTE = /[A-Za-z]\s?[:=]\s*\\?["'\u201c\u2018{<[][A-Za-z0-9_-]{2,16}\*{3,}[A-Za-z0-9_-]{0,12}/;
 
 /**
  * @param ctx the rule context
@@ -82,7 +83,7 @@ export function echoRules(ctx: Ctx): void {
   if (quoted) {
     ctx.findings.push({
       rule: 'credential-quoted', cause: 'credential-value-mangled', score: 86,
-      title: 'The key the server received starts with a quote mark: the quotes around the value were sent as part of the key.',
+      title: 'The key the server received starts with a quote or a bracket: it was sent as part of the key.',
       detail: 'Windows `set NAME="value"` keeps the quotes in the value, and so do many .env loaders and CI settings that are given quoted text. Store the bare value (`set NAME=value`), or strip quotes and whitespace when reading it.',
       evidence: [{ text: quoted.text.slice(0, 300), line: quoted.line }],
     });

@@ -104,4 +104,9 @@ describe('shapes people paste', () => {
     expect(top(log('< Access-Control-Allow-Origin: *\n< Access-Control-Allow-Methods: GET, POST, OPTIONS\n'))?.rule).toBe('preflight-401');
     expect(top(log(''))?.rule).not.toBe('preflight-401');
   });
+
+  it('sees a key echoed with the brackets of an example around it, as it sees one with quotes', () => {
+    expect(top('openai.error.AuthenticationError: Incorrect API key provided: {sk-To3E*****************wdv}.')?.rule).toBe('credential-quoted');
+    expect(top('openai.error.AuthenticationError: Incorrect API key provided: sk-To3E*****************wdv.')?.rule).not.toBe('credential-quoted');
+  });
 });
