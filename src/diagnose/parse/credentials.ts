@@ -22,8 +22,10 @@ export interface AuthInfo {
   basicUser: string | undefined;
 }
 
-// Values people send by mistake when a variable was empty or never substituted.
-const PLACEHOLDER_RE = /^(?:undefined|null|none|nil|false|true|nan|\[object object\]|<[^>]{0,60}>|\{\{[^}]{0,60}\}\}|\$\{?[A-Za-z_][A-Za-z0-9_]{0,60}\}?|%[A-Za-z_][A-Za-z0-9_]{0,60}%|your[-_ ]?(?:api[-_ ]?)?(?:token|key)[\w-]{0,30}|x{4,}|\*{3,}|\.{3}|token|api[-_]?key|access[-_]?token)$/i;
+// Values people send by mistake when a variable was empty or never substituted. Runs of x, * or .
+// are not among them: that is how people (and corpora) redact a token before pasting it, so the
+// value cannot be judged, and saying it was sent that way would be wrong nearly every time.
+const PLACEHOLDER_RE = /^(?:undefined|null|none|nil|false|true|nan|\[object object\]|<[^>]{0,60}>|\{\{[^}]{0,60}\}\}|\$\{?[A-Za-z_][A-Za-z0-9_]{0,60}\}?|%[A-Za-z_][A-Za-z0-9_]{0,60}%|your[-_ ]?(?:api[-_ ]?)?(?:token|key)[\w-]{0,30}|token|api[-_]?key|access[-_]?token)$/i;
 
 /**
  * @param v a credential value
@@ -55,15 +57,17 @@ export function readAuthorization(header: Header): AuthInfo {
   if (/[\u200B-\u200D\uFEFF\u00A0]/.test(raw)) problems.push({ id: 'whitespace', text: 'the value contains invisible characters (zero-width or non-breaking spaces)' });
   if (/%0[ad]|\\n|\\r/i.test(raw)) problems.push({ id: 'whitespace', text: 'the value contains an encoded line break (%0A, \\n)' });
 
+  // Redacted before it was pasted (see PLACEHOLDER_RE): its form cannot be judged.
+  const redacted = /^[x*.]{4,}$/i.test(credentials.trim());
   if (scheme === '') {
     if (isPlaceholder(v)) problems.push({ id: 'placeholder', text: `the value is "${v.slice(0, 40)}", not a credential` });
-    else problems.push({ id: 'no-scheme', text: 'a bare token without a scheme' });
+    else if (!redacted) problems.push({ id: 'no-scheme', text: 'a bare token without a scheme' });
   } else {
     if (/^bearer$/i.test(scheme) && /^bearer[ \t]/i.test(credentials)) problems.push({ id: 'double-scheme', text: 'the word "Bearer" appears twice' });
     else if (/^(?:basic|token|jwt|bearer)$/i.test(scheme) && /^(?:basic|token|jwt|bearer)[ \t]/i.test(credentials)) problems.push({ id: 'double-scheme', text: `two schemes: "${scheme} ${credentials.split(/[ \t]/)[0] ?? ''}"` });
     if (/^bearer:?$/i.test(scheme.replace(/:$/, '')) && scheme.endsWith(':')) problems.push({ id: 'scheme-colon', text: 'the scheme is followed by a colon ("Bearer: …")' });
     if (isPlaceholder(credentials.replace(/^["']|["']$/g, ''))) problems.push({ id: 'placeholder', text: `the credentials are "${credentials.slice(0, 40)}", not a real value: a variable was empty or never filled in` });
-    if (/^basic$/i.test(scheme)) {
+    if (/^basic$/i.test(scheme) && !redacted) {
       const b = decodeBasic(credentials.replace(/^["']|["']$/g, ''));
       basicUser = b.user;
       if (b.problem) problems.push({ id: b.problemId ?? 'basic', text: b.problem });

@@ -109,4 +109,16 @@ describe('shapes people paste', () => {
     expect(top('openai.error.AuthenticationError: Incorrect API key provided: {sk-To3E*****************wdv}.')?.rule).toBe('credential-quoted');
     expect(top('openai.error.AuthenticationError: Incorrect API key provided: sk-To3E*****************wdv.')?.rule).not.toBe('credential-quoted');
   });
+
+  it('takes a token written as x’s or asterisks for one the person redacted, not for a placeholder that was sent', () => {
+    const sent = (value: string) => `GET /v1/albums/5 HTTP/1.1\nHost: api.example\nAuthorization: Bearer ${value}\n\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"\n\n`;
+    for (const redacted of ['xxxxxxxxxxxxxxxxxxxx', '********']) expect(analyse(sent(redacted), { knowledge: K, now: NOW }).findings.map((f) => f.rule)).not.toContain('auth-placeholder');
+    expect(top(sent('xxxxxxxxxxxxxxxxxxxx'))?.cause).toBe('expired-oauth-token');
+    expect(analyse(sent('undefined'), { knowledge: K, now: NOW }).findings.map((f) => f.rule)).toContain('auth-placeholder');
+    // A redacted Basic value is not decoded, and a whole redacted header value is not "a token without a scheme".
+    const rules = (header: string) => analyse(`GET /user HTTP/1.1\nHost: api.example\n${header}\n\nHTTP/1.1 401 Unauthorized\n\n`, { knowledge: K, now: NOW }).findings.map((f) => f.rule);
+    expect(rules('Authorization: Basic xxxxxxxxxxxxxxxxxxxxxxxx')).not.toContain('auth-basic-no-colon');
+    expect(rules('Authorization: xxxxx')).not.toContain('auth-no-scheme');
+    expect(rules('Authorization: abcdef123456')).toContain('auth-no-scheme');
+  });
 });
