@@ -5,7 +5,7 @@
 
 import { tokenOwner } from '../atlas.ts';
 import type { Evidence, Exchange, Finding } from '../types.ts';
-import { challengesOf, credKind, credsOf, evHeader, evStart, hdr, type Ctx } from './context.ts';
+import { challengesOf, credKind, credsOf, evHeader, evStart, hdr, isPreflight, type Ctx } from './context.ts';
 
 /**
  * Rule: check the credentials of every failing request, and of a lone pasted header.
@@ -23,12 +23,13 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
   const req = ex.request;
   if (!req) return;
   const r = ex.response;
-  const status = r?.status ?? 0;
+  // A request pasted without its response (a curl command and what it printed, a request and the
+  // error it got) got a 401 when the rest of the paste says so.
+  const status = r?.status || (ctx.parsed.messages.some((m) => /\b401\b|unauthori[sz]ed/i.test(m.text)) ? 401 : 0);
   const c = credsOf(req);
   const chs = r ? challengesOf(r).challenges : [];
   const kind = credKind(ex, ctx.sanitisedHar);
-  const isPreflight = req.method === 'OPTIONS' && !!hdr(req.headers, 'access-control-request-method');
-  if (isPreflight) return; // preflights carry no credentials by design (flow rules handle them)
+  if (isPreflight(ex)) return; // preflights carry no credentials by design (flow rules handle them)
 
   negotiateFellBack(ctx, ex);
 

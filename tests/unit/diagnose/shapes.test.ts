@@ -121,4 +121,11 @@ describe('shapes people paste', () => {
     expect(rules('Authorization: xxxxx')).not.toContain('auth-no-scheme');
     expect(rules('Authorization: abcdef123456')).toContain('auth-no-scheme');
   });
+
+  it('takes a request pasted with text saying it got 401 as a request that got 401 (a curl command sent without credentials)', () => {
+    const paste = (out: string) => `curl -X GET 'https://registry.example/api/v2.0/projects' -H 'accept: application/json'\n${out}\n`;
+    const rules = (out: string) => analyse(paste(out), { knowledge: K, now: NOW, readCommand: parseCurlCommand }).findings.map((f) => f.rule);
+    expect(rules('{"errors":[{"code":"UNAUTHORIZED","message":"unauthorized"}]}')).toContain('no-credentials');
+    expect(rules('{"errors":[{"code":"NOT_FOUND","message":"not found"}]}')).not.toContain('no-credentials');
+  });
 });
