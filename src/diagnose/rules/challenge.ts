@@ -4,7 +4,7 @@
 
 import type { Exchange } from '../types.ts';
 import { BEARER_ERRORS, describeChallenge, type Challenge } from '../parse/www-authenticate.ts';
-import { challengesOf, credKind, credsOf, evChallenge, evHeader, evStart, hdr, isPreflight, type Ctx } from './context.ts';
+import { challengesOf, credKind, credsOf, evChallenge, evHeader, evStart, fromBrowser, hdr, isPreflight, type Ctx } from './context.ts';
 
 /** Whether curl reported the connection closing mid-handshake; read once per paste, not per challenge. */
 const closures = new WeakMap<object, boolean>();
@@ -169,7 +169,7 @@ function schemeRules(ctx: Ctx, ex: Exchange, ch: Challenge, all: readonly Challe
         });
       } else if (!auth && (kind === 'none' || kind === 'unknown' || kind === 'cookie')) {
         // A browser (a HAR, cookies, or a browser's User-Agent) shows a sign-in prompt: the person's password is what failed.
-        const browser = ctx.parsed.kind === 'har' || kind === 'cookie' || /^Mozilla\//.test(hdr(ex.request?.headers, 'user-agent')?.value ?? '');
+        const browser = kind === 'cookie' || fromBrowser(ctx, ex);
         ctx.findings.push({
           rule: 'basic-needed', cause: browser ? 'wrong-credentials' : 'missing-authorization-header', fix: browser ? 'check-credentials' : 'fix-authorization-header',
           score: kind === 'none' ? 74 : 58,

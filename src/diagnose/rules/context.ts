@@ -125,6 +125,15 @@ export function credKind(ex: Exchange | undefined, sanitised = false): CredKind 
 }
 
 /**
+ * @param ctx the rule context
+ * @param ex an exchange
+ * @returns whether a browser sent it: a HAR, a browser's User-Agent or its Sec-Fetch headers
+ */
+export function fromBrowser(ctx: Ctx, ex: Exchange): boolean {
+  return ctx.parsed.kind === 'har' || /\bMozilla\//.test(hdr(ex.request?.headers, 'user-agent')?.value ?? '') || !!hdr(ex.request?.headers, 'sec-fetch-site');
+}
+
+/**
  * @param ex an exchange
  * @returns whether it is a CORS preflight (OPTIONS with Access-Control-Request-Method, or answered with Access-Control-Allow-Methods), which never carries credentials
  */

@@ -15,7 +15,7 @@
 import { parseSetCookie, type SetCookie } from '../parse/cookies.ts';
 import type { CauseSlug } from '../../registry/registry.gen.ts';
 import type { Confidence, Exchange, Header } from '../types.ts';
-import { evHeader, hdr, hdrs, type Ctx } from './context.ts';
+import { evHeader, fromBrowser, hdr, hdrs, type Ctx } from './context.ts';
 
 /** One reason, as DevTools names it, with what it means for this cookie. */
 export interface CookieReason {
@@ -182,8 +182,7 @@ const SCORE: Record<Confidence, number> = { high: 88, medium: 72, low: 45 };
 export function cookieRules(ctx: Ctx): void {
   if (ctx.sanitisedHar) return; // Chrome's default HAR export has no Set-Cookie or Cookie lines at all
   // These are browser rules: curl and HTTPie keep cookies by their own (only with -b/-c, --session).
-  const browser = (ex: Exchange) => ctx.parsed.kind === 'har' || /\bMozilla\//.test(hdr(ex.request?.headers, 'user-agent')?.value ?? '') || !!hdr(ex.request?.headers, 'sec-fetch-site');
-  if (!ctx.parsed.exchanges.slice(0, 50).some(browser) && (ctx.parsed.kind === 'curl' || ctx.parsed.kind === 'httpie')) return;
+  if (!ctx.parsed.exchanges.slice(0, 50).some((ex) => fromBrowser(ctx, ex)) && (ctx.parsed.kind === 'curl' || ctx.parsed.kind === 'httpie')) return;
   const xs = ctx.parsed.exchanges.slice(0, 500);
   const seen = new Set<string>();
   const stored: Array<{ c: SetCookie; header: Header; setBy: URL; ex: Exchange }> = [];

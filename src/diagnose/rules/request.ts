@@ -5,7 +5,7 @@
 
 import { tokenOwner } from '../atlas.ts';
 import type { Evidence, Exchange, Finding } from '../types.ts';
-import { challengesOf, credKind, credsOf, evHeader, evStart, hdr, isPreflight, type Ctx } from './context.ts';
+import { challengesOf, credKind, credsOf, evHeader, evStart, isPreflight, type Ctx } from './context.ts';
 
 /**
  * Rule: check the credentials of every failing request, and of a lone pasted header.
