@@ -7,6 +7,7 @@
 // Usage: node scripts/bench-diagnose.mjs [--runs 15]
 import { readFileSync } from 'node:fs';
 import { redact } from '../src/diagnose/redact.ts';
+import { parseHar } from '../src/diagnose/parse/har.ts';
 import { analyse } from '../src/diagnose/report.ts';
 import knowledge from '../src/registry/knowledge.gen.json' with { type: 'json' };
 
@@ -57,8 +58,9 @@ const rows = [];
 let over = false;
 for (const [name, input] of inputs) {
   // With the knowledge data, as the page runs it (message wordings and vendor texts are data).
-  const r = analyse(input, { knowledge });
-  const a = time(() => analyse(input, { knowledge }));
+  // The HAR reader as the CLI passes it (the page runs it in a worker first, then analyses).
+  const r = analyse(input, { knowledge, readHar: parseHar });
+  const a = time(() => analyse(input, { knowledge, readHar: parseHar }));
   const red = time(() => redact(input));
   rows.push(`| ${name} | ${(input.length / MB).toFixed(2)} MB | ${r.exchanges} | ${a.median.toFixed(0)} ms | ${a.worst.toFixed(0)} ms | ${red.median.toFixed(0)} ms | ${r.findings[0]?.rule ?? '—'} |`);
   if (name === 'HAR' && a.median >= 250) over = true;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Knowledge } from './atlas.ts';
 import { parseCurlCommand } from './parse/command.ts';
+import { parseHar } from './parse/har.ts';
 import { analyse, formatReport } from './report.ts';
 import knowledge from '../registry/knowledge.gen.json' with { type: 'json' };
 import { INPUT_KINDS, type InputKind } from './types.ts';
@@ -102,7 +103,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 2;
     }
   }
-  const report = analyse(input, { kind, now: io.now, knowledge: knowledge as Knowledge, readCommand: parseCurlCommand });
+  const report = analyse(input, { kind, now: io.now, knowledge: knowledge as Knowledge, readCommand: parseCurlCommand, readHar: parseHar });
   // With --key: the first signed JWT in the input that the key verifies, else the first one found.
   const verification: VerifyResult | undefined = keyText === undefined ? undefined : await verifyEvidence(input, keyText);
   if (json) {

@@ -10,7 +10,7 @@ import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
 import { hdr } from './rules/context.ts';
 import { runRules } from './rules/index.ts';
-import { KIND_LABELS, type CommandReader, type Confidence, type Exchange, type Finding, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
+import { KIND_LABELS, type CommandReader, type Confidence, type HarReader, type Exchange, type Finding, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
 
 /** Options for analyse(). */
 export interface AnalyseOptions {
@@ -26,6 +26,11 @@ export interface AnalyseOptions {
    * line is read as text.
    */
   readCommand?: CommandReader | undefined;
+  /**
+   * Reads a HAR file (parse/har.ts `parseHar`). The page runs it in a worker, only for HAR files;
+   * without it, a HAR yields no exchanges.
+   */
+  readHar?: HarReader | undefined;
 }
 
 // Confidence tiers (docs/evaluation.md): what each promises, so the page can say it plainly.
@@ -128,7 +133,7 @@ function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): HintId
  */
 export function analyse(input: string, options: AnalyseOptions = {}): Report {
   const nowMs = options.now ?? Date.now();
-  const parsed = parseInput(input, options.kind, options.readCommand);
+  const parsed = parseInput(input, options.kind, options.readCommand, options.readHar);
   const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000), options.knowledge);
   const who = audienceOf(parsed, focus);
   const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => {

@@ -73,6 +73,17 @@ export interface HttpResponse {
 /** Reads a curl command in a paste into the request it describes (parse/command.ts `parseCurlCommand`). */
 export type CommandReader = (text: string) => HttpRequest | undefined;
 
+/** A HAR file read into exchanges (parse/har.ts `parseHar`). */
+export interface HarParse {
+  exchanges: Exchange[];
+  /** The program that wrote it (log.creator.name), when named. */
+  creator: string | undefined;
+  warnings: string[];
+}
+
+/** Reads a HAR file (parse/har.ts `parseHar`). */
+export type HarReader = (text: string) => HarParse;
+
 /** A request and the response it got, either side possibly missing. */
 export interface Exchange {
   request: HttpRequest | undefined;

@@ -125,10 +125,22 @@ test('when nothing is found it says what to paste and how to capture it', async 
   await expect(hints).toContainText('Save all as HAR');
 });
 
-test('a HAR can be picked with the file input, and a 5 MB one is analysed quickly', async ({ page }) => {
+test('when the HAR reader cannot load, the page says the HAR was not read instead of waiting', async ({ page }) => {
+  await page.route('**/_astro/har*.js', (route) => route.abort());
   await page.goto('/diagnose/');
   await page.getByLabel('Open a file (HAR, log, text)').setInputFiles({ name: 'trace.har', mimeType: 'application/json', buffer: Buffer.from(fx('captured/har-preflight.har')) });
+  await expect(page.getByRole('region', { name: 'Findings' }).getByRole('list').last()).toContainText('This HAR file could not be read here.');
+});
+
+test('a HAR can be picked with the file input, and a 5 MB one is analysed quickly', async ({ page }) => {
+  await page.goto('/diagnose/', { waitUntil: 'networkidle' });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  await page.getByLabel('Open a file (HAR, log, text)').setInputFiles({ name: 'trace.har', mimeType: 'application/json', buffer: Buffer.from(fx('captured/har-preflight.har')) });
   await expect(status(page)).toContainText('Most likely: The cross-origin request');
+  // The HAR reader, a same-origin script loaded only now, and nothing else.
+  expect(requests.length).toBeGreaterThan(0);
+  for (const r of requests) expect(r).toMatch(new RegExp(`^GET ${new URL(page.url()).origin}/_astro/har[\\w.-]*\\.js$`));
   await expect(findings(page).first().getByRole('link', { name: /^Fix:/ })).toHaveAttribute('href', '/guide/fix-cors-preflight/');
   // 5 MB: the expired-token HAR padded with large successful entries.
   const har = JSON.parse(fx('captured/har-expired-token.har')) as { log: { entries: unknown[] } };

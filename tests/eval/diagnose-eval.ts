@@ -1,6 +1,7 @@
 // Runs the diagnoser on the real-paste corpus and scores its top finding against the cause
 // established in each source (protocol: docs/evaluation.md). Shared by the test and the report.
 import { parseCurlCommand } from '../../src/diagnose/parse/command.ts';
+import { parseHar } from '../../src/diagnose/parse/har.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPORA, type Split } from '../../scripts/eval/split.ts';
@@ -55,7 +56,7 @@ export function evaluatePastes(): PasteScore[] {
     const text = readFileSync(join(DIR, c.file), 'utf8');
     // The kind is detected, as on the page: people do not tell the diagnoser what they pasted.
     // The command reader too, as the page loads it for a paste that holds a curl command.
-    const r = analyse(text, { now: c.now ? Date.parse(c.now) : DEFAULT_NOW, kind: undefined as InputKind | undefined, knowledge: knowledge as Knowledge, readCommand: parseCurlCommand });
+    const r = analyse(text, { now: c.now ? Date.parse(c.now) : DEFAULT_NOW, kind: undefined as InputKind | undefined, knowledge: knowledge as Knowledge, readCommand: parseCurlCommand, readHar: parseHar });
     const f = r.findings[0];
     return { id: c.id, split: test.has(c.id) ? 'test' : 'dev', evidence: c.evidence, top: f?.cause, confidence: f?.confidence, right: !!f?.cause && c.accept.includes(f.cause) };
   });

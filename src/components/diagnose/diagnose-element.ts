@@ -12,14 +12,16 @@
 //    WebCrypto in this browser. It runs as a Web Worker rather than through import(): a dynamic
 //    import makes Vite add its ~1 KB preload helper to the start-up JS, which the 30 KB budget of
 //    the engine loaded at page start has no room for. The key never leaves the page either way;
-//  - a curl command in the paste is read by src/diagnose/parse/command.ts, a same-origin worker
-//    loaded the first time a paste holds one, for the same reason.
+//  - a curl command in the paste is read by src/diagnose/parse/command.ts, and a HAR file by
+//    src/diagnose/parse/har.ts: same-origin workers, each loaded the first time a paste needs it,
+//    for the same reason.
 
 import type { CommandReply } from '../../diagnose/parse/command';
-import { CURL_COMMAND } from '../../diagnose/parse/detect';
+import { CURL_COMMAND, detectKind } from '../../diagnose/parse/detect';
+import type { HarReply } from '../../diagnose/parse/har';
 import { redact, redactLine } from '../../diagnose/redact';
 import { analyse } from '../../diagnose/report';
-import type { HttpRequest, InputKind, RankedFinding, Report } from '../../diagnose/types';
+import type { InputKind, RankedFinding, Report } from '../../diagnose/types';
 import type { VerifyReply } from '../../diagnose/verify';
 import type { Knowledge } from '../../diagnose/atlas';
 
@@ -45,6 +47,8 @@ class FixDiagnose extends HTMLElement {
   private worker: Worker | undefined;
   /** The curl command reader (src/diagnose/parse/command.ts as a worker), loaded when a paste first holds a command. */
   private commands: Worker | undefined;
+  /** The HAR reader (src/diagnose/parse/har.ts as a worker), loaded when a paste or file first is a HAR. */
+  private hars: Worker | undefined;
   /** The vendor error atlas; analysis waits for it (a failed fetch means analysing without it). */
   private knowledge: Promise<Knowledge | undefined> = fetch('/diagnose/knowledge.json')
     .then((r) => (r.ok ? (r.json() as Promise<Knowledge>) : undefined))
@@ -144,10 +148,15 @@ class FixDiagnose extends HTMLElement {
     // The menu's options (rendered from INPUT_KINDS / KIND_LABELS) double as the label table.
     const label = (k: string) => select.querySelector(`option[value="${k}"]`)?.textContent ?? k;
     const kind = select.value === 'auto' ? undefined : (select.value as InputKind);
-    const request = CURL_COMMAND.test(text) ? await this.readCommand(id, text) : undefined;
-    if (id !== this.runId) return; // superseded while the command was read
+    const request = CURL_COMMAND.test(text)
+      ? await this.ask('commands', () => new Worker(new URL('../../diagnose/parse/command.ts', import.meta.url), { type: 'module' }), id, text, (d: CommandReply) => d.request)
+      : undefined;
+    const har = (kind ?? detectKind(text)) === 'har'
+      ? await this.ask('hars', () => new Worker(new URL('../../diagnose/parse/har.ts', import.meta.url), { type: 'module' }), id, text, (d: HarReply) => d.har)
+      : undefined;
+    if (id !== this.runId) return; // superseded while a reader worked
     const t0 = performance.now();
-    const report = analyse(text, { kind, knowledge, readCommand: request && (() => request) });
+    const report = analyse(text, { kind, knowledge, readCommand: request && (() => request), readHar: har && (() => har) });
     const ms = Math.round(performance.now() - t0);
     detected.textContent = kind
       ? (this.dataset['chosen'] ?? '').replace('{kind}', label(report.kind)).replace('{detected}', label(report.detected))
@@ -178,16 +187,22 @@ class FixDiagnose extends HTMLElement {
   }
 
   /**
-   * Reads the paste's curl command into the request it describes, in the command reader's worker
-   * (created on first use). A worker that fails to load answers "no request": the paste is then
-   * read as it would be without the command.
+   * Runs one of the page's readers on the paste, in its worker (created on first use): the curl
+   * command reader (the request a command describes) or the HAR reader. A worker that fails to load
+   * answers "nothing read": the paste is then read as it would be without that reader.
+   * @param slot which reader
+   * @param start creates its worker (a literal URL each, so the bundler builds each worker)
+   * @param id the run this belongs to
+   * @param text the paste
+   * @param answer what to take from the worker's reply
+   * @returns what the reader read, or undefined
    */
-  private readCommand(id: number, text: string): Promise<HttpRequest | undefined> {
-    const w = (this.commands ??= new Worker(new URL('../../diagnose/parse/command.ts', import.meta.url), { type: 'module' }));
+  private ask<D extends { id: number }, R>(slot: 'commands' | 'hars', start: () => Worker, id: number, text: string, answer: (data: D) => R): Promise<R | undefined> {
+    const w = (this[slot] ??= start());
     return new Promise((resolve) => {
-      w.onmessage = ({ data }: MessageEvent<CommandReply>) => data.id === id && resolve(data.request); // else superseded
+      w.onmessage = ({ data }: MessageEvent<D>) => data.id === id && resolve(answer(data)); // else superseded
       // A worker that failed to load is dropped (the next paste tries again), so nothing waits on it.
-      w.onerror = () => ((this.commands = undefined), resolve(undefined));
+      w.onerror = () => ((this[slot] = undefined), resolve(undefined));
       w.postMessage({ id, text });
     });
   }

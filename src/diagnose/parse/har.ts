@@ -2,15 +2,11 @@
 // response. Chrome, Firefox and Safari export it from DevTools → Network. Only what the rules need
 // is kept; bodies only for error responses, bounded, so a 5 MB HAR stays fast.
 
-import type { Exchange, Header } from '../types.ts';
-import { hostOf, MAX_BODY, MAX_HEADERS } from './http.ts';
+// The page loads this module as a Web Worker, only when a paste or file is a HAR (see the end of
+// the file); the CLI and the tests call parseHar directly.
 
-/** Result of reading a HAR. */
-export interface HarParse {
-  exchanges: Exchange[];
-  creator: string | undefined;
-  warnings: string[];
-}
+import type { Exchange, HarParse, Header } from '../types.ts';
+import { hostOf, MAX_BODY, MAX_HEADERS } from './http.ts';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
@@ -102,4 +98,26 @@ export function harFromJson(root: unknown): HarParse {
   }
   const warnings = entries.length === 0 ? ['The HAR file has no entries. Record with DevTools open, reproduce the 401, then save.'] : [];
   return { exchanges, creator, warnings };
+}
+
+/** What the page asks the HAR reader (run as a worker): a file's text, with the run it belongs to. */
+export interface HarRequest {
+  id: number;
+  text: string;
+}
+
+/** The reader's answer: the HAR read into exchanges. */
+export interface HarReply {
+  id: number;
+  har: HarParse;
+}
+
+// Run as a Web Worker (the page's `new Worker(new URL('…/har.ts', import.meta.url))`), like the
+// command reader: a dynamic import would add Vite's preload helper to the JS loaded at start, and
+// the page needs this only for HAR files. Nothing here runs in Node or in a page that imports it.
+if ('WorkerGlobalScope' in globalThis) {
+  addEventListener('message', (e: MessageEvent<HarRequest>) => {
+    const reply: HarReply = { id: e.data.id, har: parseHar(String(e.data.text)) };
+    postMessage(reply);
+  });
 }

@@ -1,10 +1,9 @@
 // One entry point from pasted text to the common model (types.ts Parsed), whatever the kind.
 
-import type { CommandReader, Header, InputKind, Parsed } from '../types.ts';
+import type { CommandReader, HarReader, Header, InputKind, Parsed } from '../types.ts';
 import { jsonMessages, textMessages } from './body.ts';
 import { parseCurl } from './curl.ts';
 import { detectKind } from './detect.ts';
-import { parseHar } from './har.ts';
 import { HEADER_RE, parseHttp, splitLines } from './http.ts';
 import { parseHttpie, stripAnsi } from './httpie.ts';
 
@@ -34,10 +33,11 @@ export function unwrapMarkdown(text: string): string {
  * @param input the pasted text or file contents
  * @param force a kind chosen by the visitor, overriding detection
  * @param readCommand reads a curl command in the paste into the request it describes
+ * @param readHar reads a HAR file (without it, a HAR yields no exchanges and says so)
  *   (parse/command.ts; loaded on demand by the page, so it is passed in)
  * @returns the parsed model; never throws
  */
-export function parseInput(input: string, force?: InputKind, readCommand?: CommandReader): Parsed {
+export function parseInput(input: string, force?: InputKind, readCommand?: CommandReader, readHar?: HarReader): Parsed {
   let text = unwrapMarkdown(stripAnsi(input));
   const detected = detectKind(text);
   const kind = force ?? detected;
@@ -50,7 +50,7 @@ export function parseInput(input: string, force?: InputKind, readCommand?: Comma
   try {
     switch (kind) {
       case 'har': {
-        const h = parseHar(text);
+        const h = readHar?.(text) ?? { exchanges: [], creator: undefined, warnings: ['This HAR file could not be read here.'] };
         out.exchanges = h.exchanges;
         out.harCreator = h.creator;
         out.warnings.push(...h.warnings);

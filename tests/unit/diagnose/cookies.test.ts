@@ -5,6 +5,7 @@ import { parseSetCookie } from '../../../src/diagnose/parse/cookies.ts';
 import { analyse } from '../../../src/diagnose/report.ts';
 import { sendReasons, siteOf, storeReasons } from '../../../src/diagnose/rules/cookies.ts';
 import { fixture, K, NOW } from './support.ts';
+import { parseHar } from '../../../src/diagnose/parse/har.ts';
 
 const sc = (line: string) => {
   const c = parseSetCookie(line);
@@ -75,12 +76,12 @@ describe('cookies a browser does not send', () => {
 
 describe('in a report', () => {
   it('names the blocked cookie first in a HAR of a cross-site login, and the cookie left behind on a subdomain', () => {
-    const a = analyse(fixture('synthetic/cookie-blocked-cross-site-lax.har'), { knowledge: K, now: NOW }).findings[0];
+    const a = analyse(fixture('synthetic/cookie-blocked-cross-site-lax.har'), { knowledge: K, now: NOW, readHar: parseHar }).findings[0];
     expect(a?.rule).toBe('cookie-blocked');
     expect(a?.cause).toBe('samesite-cookie-not-sent');
     expect(a?.title).toContain('"sid"');
     expect(a?.detail).toContain('samesite-unspecified-treated-as-lax');
-    const b = analyse(fixture('synthetic/cookie-not-sent-host-only.har'), { knowledge: K, now: NOW }).findings[0];
+    const b = analyse(fixture('synthetic/cookie-not-sent-host-only.har'), { knowledge: K, now: NOW, readHar: parseHar }).findings[0];
     expect(b?.rule).toBe('cookie-not-sent');
     expect(b?.title).toMatch(/only sent to example-shop\.com itself, not to api\.example-shop\.com/);
   });

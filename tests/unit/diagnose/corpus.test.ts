@@ -2,6 +2,7 @@
 // well-known APIs (source URL beside each in index.json), and small synthetic inputs for rules no
 // server here can trigger. The true cause must be the top finding; clean inputs must yield nothing.
 import { parseCurlCommand } from '../../../src/diagnose/parse/command.ts';
+import { parseHar } from '../../../src/diagnose/parse/har.ts';
 import knowledge from '../../../src/registry/knowledge.gen.json' with { type: 'json' };
 import type { Knowledge } from '../../../src/diagnose/atlas.ts';
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ const clock = (c: FixtureCase) => c.capturedAt ?? c.now ?? Date.UTC(2026, 10, 28
 describe.each(['captured', 'documented', 'synthetic'] as const)('%s fixtures: the true cause is the top finding', (dir) => {
   for (const c of cases(dir)) {
     it(`${c.file} — ${c.note}`, () => {
-      const r = analyse(fixture(c.path), { knowledge: K, readCommand: parseCurlCommand, now: clock(c), kind: c.kind });
+      const r = analyse(fixture(c.path), { knowledge: K, readCommand: parseCurlCommand, readHar: parseHar, now: clock(c), kind: c.kind });
       if (c.expect === null) {
         expect(r.findings.map((f) => f.rule)).toEqual([]);
         return;
@@ -53,7 +54,7 @@ describe('every rule has a fixture that fires it and a near miss that must not',
   const fired = (path: string) => {
     const c = byPath.get(path);
     expect(c, `${path} is in an index.json`).toBeDefined();
-    return runRules(parseInput(fixture(path), c?.kind), Math.floor(clock(c!) / 1000), knowledge as Knowledge).findings.map((f) => f.rule);
+    return runRules(parseInput(fixture(path), c?.kind, undefined, parseHar), Math.floor(clock(c!) / 1000), knowledge as Knowledge).findings.map((f) => f.rule);
   };
 
   it('lists every rule the code can emit', () => {

@@ -13,6 +13,7 @@ import { analyse } from '../../../src/diagnose/report.ts';
 import { classify as classifyWith, classifyAll as classifyAllWith, lexiconOf } from '../../../src/diagnose/rules/messages.ts';
 import { FIXES } from '../../../src/registry/registry.gen.ts';
 import { FIXTURES, fixture, NOW, type FixtureCase, K } from './support.ts';
+import { parseHar } from '../../../src/diagnose/parse/har.ts';
 
 /** The message wordings, as the page loads them with the knowledge data. */
 const L = lexiconOf(K);
@@ -33,7 +34,7 @@ describe('held-out real-world responses: the true cause is the top finding', () 
 
   for (const c of list) {
     it(`${c.file} — ${c.note}`, () => {
-      const r = analyse(fixture(c.path), { knowledge: K, readCommand: parseCurlCommand, now: c.now ?? NOW, kind: c.kind });
+      const r = analyse(fixture(c.path), { knowledge: K, readCommand: parseCurlCommand, readHar: parseHar, now: c.now ?? NOW, kind: c.kind });
       const top = r.findings[0];
       expect(top, 'a finding').toBeDefined();
       expect(top?.fix, `top: ${top?.rule} — ${top?.title}`).toBe(c.expect?.fix);

@@ -6,6 +6,7 @@ import { clientFromUserAgent, fixHref, fixOf, serverFromHeaders, wizardHref } fr
 import { analyse } from '../../../src/diagnose/report.ts';
 import { TAB_SETS } from '../../../src/lib/tabs.ts';
 import { fixture, K, NOW } from './support.ts';
+import { parseHar } from '../../../src/diagnose/parse/har.ts';
 
 describe('slugs', () => {
   it('a fix link opens a tab only from a set that page has', () => {
@@ -50,7 +51,7 @@ describe('report links', () => {
     expect(s.findings.find((f) => f.rule === 'missing-challenge')?.fixHref).toBe('/guide/send-correct-401/?server=nginx');
   });
   it('leaves browser and OS tabs to the fix page, which picks the visitor’s own', () => {
-    const r = analyse(fixture('captured/har-basic-page.har'), { knowledge: K, now: NOW });
+    const r = analyse(fixture('captured/har-basic-page.har'), { knowledge: K, now: NOW, readHar: parseHar });
     expect(r.findings[0]?.fixHref).toBe('/guide/check-credentials/');
   });
 });

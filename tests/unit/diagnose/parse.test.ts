@@ -213,11 +213,20 @@ describe('input detection', () => {
   });
 
   it('honours a forced kind and falls back to text when it does not fit', () => {
-    const p = parseInput('{"error":"invalid_token"}', 'har');
+    const p = parseInput('{"error":"invalid_token"}', 'har', undefined, parseHar);
     expect(p.kind).toBe('har');
     expect(p.detected).toBe('json');
     expect(p.warnings[0]).toMatch(/not a HAR/);
     expect(parseInput('not json {', 'json').warnings[0]).toMatch(/not valid JSON/);
+  });
+
+  it('reads a HAR only through the reader it is given (the page loads it as a worker, only for HARs)', () => {
+    const har = fixture('captured/har-expired-token.har');
+    expect(parseInput(har, undefined, undefined, parseHar).exchanges.length).toBeGreaterThan(0);
+    const without = parseInput(har);
+    expect(without.kind).toBe('har');
+    expect(without.exchanges).toEqual([]);
+    expect(without.warnings).toContain('This HAR file could not be read here.');
   });
 });
 
