@@ -44,6 +44,12 @@ export function unencodedUserinfo(url: string): string | undefined {
 /** An error that names a host with an "@" in it: the client took part of the userinfo for the host. */
 const HOST_WITH_AT = /\b(?:resolve|resolving|connect to|unknown) (?:proxy|host)\b[^@\n]{0,12}['"“]?[^\s'"@]+@[^\s'"]+/i;
 
+/**
+ * A credential option given in double quotes with a "!" followed by a character: an interactive
+ * bash expands "!…" from its history even inside double quotes, so another value is sent.
+ */
+const BANG_IN_QUOTES = /(?:^|\s)(?:-u|--user|--password|--pass|-p|--auth-cred|--token|--api-key)[= ]"[^"\n]*![^\s"=]/;
+
 /** A message about a credential that shows its value still inside template brackets. */
 const CREDENTIAL_WORD = /\b(?:api[ _-]?key|key|token|secret|password|credential|authorization)s?\b/i;
 const TEMPLATE = /\$\{[^}\s]{1,120}\}|\{\{[^}\n]{1,120}\}\}/;
@@ -77,6 +83,14 @@ export function echoRules(ctx: Ctx): void {
       title: `Credentials in the URL are not percent-encoded: ${userinfo.why}.`,
       detail: 'Encode each reserved character of the user name and password (@ → %40, / → %2F, : → %3A, # → %23), or keep the credentials out of the URL (a credential helper, a header, or the tool’s own options).',
       evidence: [{ text: userinfo.line.text.slice(0, 300), line: userinfo.line.line }],
+    });
+  }
+  const bang = lines.find((l) => BANG_IN_QUOTES.test(l.text));
+  if (bang) {
+    ctx.findings.push({
+      rule: 'credential-history-expanded', cause: 'credential-value-mangled', score: 80,
+      title: 'The credential is in double quotes and holds a “!”: an interactive bash replaces “!…” from its history, so another value was sent. Use single quotes.',
+      evidence: [{ text: bang.text.slice(0, 300), line: bang.line }],
     });
   }
   const quoted = lines.find((l) => CREDENTIAL_WORD.test(l.text) && MASKED_WITH_QUOTE.test(l.text));

@@ -145,6 +145,16 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
         evidence: [evStart(req, ex)],
       });
     }
+    // A JWT in a header of its own name: an API that takes JWTs reads them, nearly always, only
+    // from Authorization: Bearer (RFC 6750 §2.1). Medium: some do read their own header.
+    const jwt = req.headers.find((h) => /^(?:bearer\s+)?eyJ[\w-]*\.[\w-]+\./i.test(h.value) && !/^(?:cookie|authorization)$/i.test(h.name));
+    if (jwt) {
+      add(ctx, {
+        rule: 'jwt-in-own-header', cause: 'wrong-auth-scheme', score: 70,
+        title: `The token (a JWT) is sent in the "${jwt.name}" header; APIs that take JWTs mostly read them only from Authorization: Bearer.`,
+        evidence: [evHeader(jwt, ex)],
+      });
+    }
     const googleKey = /googleapis\.com/.test(req.host ?? '') && c.keyParams.some((p) => p.name === 'key');
     if (c.keyParams.length > 0 && !googleKey && c.keyHeaders.length === 0) {
       add(ctx, {
