@@ -28,7 +28,7 @@ export interface Split {
 /** The corpora and where their split lives. */
 export const CORPORA = [
   { name: 'wizard', split: 'tests/fixtures/wizard-corpus/split.json', files: ['visitors.json', 'developers.json', 'operators.json'].map((f) => `tests/fixtures/wizard-corpus/${f}`), stratum: (c: { audience: string }) => c.audience },
-  { name: 'diagnose', split: 'tests/fixtures/diagnose/corpus/split.json', files: ['index-a.json', 'index-b.json', 'index-c.json', 'index-d.json', 'index-e.json', 'index-f.json', 'index-g.json', 'index-h.json', 'index-i.json', 'index-j.json', 'index-k.json', 'index-l.json', 'index-m.json', 'index-n.json', 'index-o.json'].map((f) => `tests/fixtures/diagnose/corpus/${f}`), stratum: (c: { id: string }) => c.id.split('-')[0] ?? '' },
+  { name: 'diagnose', split: 'tests/fixtures/diagnose/corpus/split.json', files: ['index-a.json', 'index-b.json', 'index-c.json', 'index-d.json', 'index-e.json', 'index-f.json', 'index-g.json', 'index-h.json', 'index-i.json', 'index-j.json', 'index-k.json', 'index-l.json', 'index-m.json', 'index-n.json', 'index-o.json', 'index-p.json'].map((f) => `tests/fixtures/diagnose/corpus/${f}`), stratum: (c: { id: string }) => c.id.split('-')[0] ?? '' },
 ] as const;
 
 const rank = (seed: string, id: string) => createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0);
