@@ -165,6 +165,16 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
     }
   }
 
+  // curl -L to an http:// URL: the server's upgrade to https:// is another scheme and port, and
+  // curl sends no Authorization after such a redirect (see the header-dropped-on-redirect page).
+  if (status === 401 && c.authorization && /^http:\/\//i.test(req.url ?? '') && /\s(?:-L|--location)\b/.test(ctx.parsed.text.slice(0, 20_000))) {
+    add(ctx, {
+      rule: 'curl-location-http', cause: 'header-dropped-on-redirect', score: 78,
+      title: 'curl -L was sent to http://: after the redirect to https:// (another scheme and port) it sends no Authorization, so the server got none. Call the https:// URL.',
+      evidence: [evHeader(c.authorization.header, ex)],
+    });
+  }
+
   // Nothing sent at all.
   if (status === 401 && kind !== 'unknown' && !c.authorization && !c.proxyAuthorization && c.keyHeaders.length === 0 &&
     c.keyParams.length === 0 && !c.urlUserinfo && c.misspelt.length === 0) {

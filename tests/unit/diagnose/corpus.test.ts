@@ -54,7 +54,7 @@ describe('every rule has a fixture that fires it and a near miss that must not',
   const fired = (path: string) => {
     const c = byPath.get(path);
     expect(c, `${path} is in an index.json`).toBeDefined();
-    return runRules(parseInput(fixture(path), c?.kind, undefined, parseHar), Math.floor(clock(c!) / 1000), knowledge as Knowledge).findings.map((f) => f.rule);
+    return runRules(parseInput(fixture(path), c?.kind, parseCurlCommand, parseHar), Math.floor(clock(c!) / 1000), knowledge as Knowledge).findings.map((f) => f.rule);
   };
 
   it('lists every rule the code can emit', () => {
