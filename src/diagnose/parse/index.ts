@@ -33,8 +33,9 @@ export function unwrapMarkdown(text: string): string {
  * @param input the pasted text or file contents
  * @param force a kind chosen by the visitor, overriding detection
  * @param readCommand reads a curl command in the paste into the request it describes
- * @param readHar reads a HAR file (without it, a HAR yields no exchanges and says so)
  *   (parse/command.ts; loaded on demand by the page, so it is passed in)
+ * @param readHar reads a HAR file (parse/har.ts, passed in the same way); without it, a HAR
+ *   yields no exchanges and says so
  * @returns the parsed model; never throws
  */
 export function parseInput(input: string, force?: InputKind, readCommand?: CommandReader, readHar?: HarReader): Parsed {

@@ -56,8 +56,8 @@ const TEMPLATE = /\$\{[^}\s]{1,120}\}|\{\{[^}\n]{1,120}\}\}/;
 /**
  * A server echoing the key it received, masked ("sk-ab***yz"), with a quote mark (JSON-escaped or
  * not) or an example's bracket ({sk-ab***yz}) right before the key's first character: it was part
- * of what was sent. Only in prose
- * ("provided: …"): in a JSON field (`"key": "sk-…"`) the quote is the syntax, not the value.
+ * of what was sent. Only in prose ("provided: …"): in a JSON field (`"key": "sk-…"`) the quote is
+ * the syntax, not the value.
  */
 const MASKED_WITH_QUOTE = /[A-Za-z]\s?[:=]\s*\\?["'\u201c\u2018{<[][A-Za-z0-9_-]{2,16}\*{3,}[A-Za-z0-9_-]{0,12}/;
 
