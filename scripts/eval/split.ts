@@ -6,10 +6,12 @@
 //   node scripts/eval/split.ts            assign new cases, write the split files
 //   node scripts/eval/split.ts --check    exit 1 when a case is not assigned
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+/** The diagnoser's real-paste corpus. */
+const DIAGNOSE_DIR = 'tests/fixtures/diagnose/corpus';
 
 /** A split file: the seed and the frozen assignment. */
 export interface Split {
@@ -28,7 +30,8 @@ export interface Split {
 /** The corpora and where their split lives. */
 export const CORPORA = [
   { name: 'wizard', split: 'tests/fixtures/wizard-corpus/split.json', files: ['visitors.json', 'developers.json', 'operators.json'].map((f) => `tests/fixtures/wizard-corpus/${f}`), stratum: (c: { audience: string }) => c.audience },
-  { name: 'diagnose', split: 'tests/fixtures/diagnose/corpus/split.json', files: ['index-a.json', 'index-b.json', 'index-c.json', 'index-d.json', 'index-e.json', 'index-f.json', 'index-g.json', 'index-h.json', 'index-i.json', 'index-j.json', 'index-k.json', 'index-l.json', 'index-m.json', 'index-n.json', 'index-o.json', 'index-p.json'].map((f) => `tests/fixtures/diagnose/corpus/${f}`), stratum: (c: { id: string }) => c.id.split('-')[0] ?? '' },
+  // Every batch's index-<prefix>.json in the folder: adding a batch is adding its files.
+  { name: 'diagnose', split: `${DIAGNOSE_DIR}/split.json`, files: readdirSync(join(ROOT, DIAGNOSE_DIR)).filter((f) => /^index-[a-z]+\.json$/.test(f)).sort().map((f) => `${DIAGNOSE_DIR}/${f}`), stratum: (c: { id: string }) => c.id.split('-')[0] ?? '' },
 ] as const;
 
 const rank = (seed: string, id: string) => createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0);

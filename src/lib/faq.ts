@@ -21,14 +21,12 @@ const BLOCKS = new Set(['p', 'li', 'ul', 'ol', 'div', 'blockquote', 'pre', 'tabl
 
 /**
  * @param node a node of the MDX tree
- * @returns its text as a reader sees it: blocks kept apart by a space, inline markup joined, the
- *   heading self-links (navigation, text drawn by CSS) left out
+ * @returns its text as a reader sees it: blocks kept apart by a space, inline markup joined
  */
 function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
+  // (A heading's self-link has no text of its own: its "#" is drawn by CSS.)
   if (node.type === 'element') {
-    const classes = node.properties['className'];
-    if (Array.isArray(classes) && classes.includes('heading-anchor')) return '';
     const inner = node.children.map(textOf).join('');
     return BLOCKS.has(node.tagName) ? ` ${inner} ` : inner;
   }
@@ -42,7 +40,7 @@ function textOf(node: ElementContent): string {
  * @param nodes nodes of the MDX tree
  * @returns their text, whitespace collapsed
  */
-export function plainText(nodes: readonly ElementContent[]): string {
+function plainText(nodes: readonly ElementContent[]): string {
   return nodes.map(textOf).join('').replace(/\s+/g, ' ').trim();
 }
 
