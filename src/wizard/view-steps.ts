@@ -1,4 +1,4 @@
-// Which tab's first steps a suggested fix shows (markup: firstSteps() in render.ts). The static
+// Which tab's first steps a suggested fix shows (markup: FirstSteps.astro). The static
 // markup holds every tab's first steps and marks the fix page's default with data-on; this moves
 // the mark to the tab the fix page will open for the visitor: theirs when the page has it, else
 // the first (chooseTab's rule for a ?browser=… parameter; not imported, as sharing tab-choice.ts

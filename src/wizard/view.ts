@@ -2,7 +2,7 @@
 // this element makes them work in place. It builds the machine from /wizard/machine.json (the spec
 // machine.ts compiles from its tree, sent as data rather than code), runs it in an actor, and turns each link click
 // into the event its data-ev names. The markup of the next step is the static page of that state
-// (rendered at build time by renderStep, prefetched as soon as a link to it is shown), so in-place
+// (rendered at build time by Step.astro, prefetched as soon as a link to it is shown), so in-place
 // and static steps cannot differ. After each change the URL is pushed, focus moves to the new
 // heading and a live region announces it. Back/Forward and reload go through decode(), which falls
 // back to the start with a notice on a stale or damaged URL.

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { copy } from '../../src/wizard/copy.ts';
 import { START } from '../../src/wizard/machine.ts';
-import { headingOf } from '../../src/wizard/render.ts';
+import { headingOf } from '../../src/wizard/step.ts';
 import { pathOf } from '../../src/wizard/url.ts';
 import { ready, stepArea } from './wizard-support.ts';
 import { layoutShift } from './support/pages.ts';

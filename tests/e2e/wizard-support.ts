@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { copy } from '../../src/wizard/copy.ts';
 import { WIZARD } from '../../src/wizard/wizard.ts';
-import { headingOf } from '../../src/wizard/render.ts';
+import { headingOf } from '../../src/wizard/step.ts';
 import { FIX_STEPS } from '../../src/registry/steps.gen.ts';
 import { FIX_TABS } from '../../src/wizard/outcomes.ts';
 

@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { copy } from '../../src/wizard/copy.ts';
 import { START } from '../../src/wizard/machine.ts';
 import { TREE, WIZARD } from '../../src/wizard/wizard.ts';
-import { headingOf } from '../../src/wizard/render.ts';
+import { headingOf } from '../../src/wizard/step.ts';
 import { pathOf } from '../../src/wizard/url.ts';
 import { expectClean, watchPage } from './support/pages.ts';
 import { ready, stepArea } from './wizard-support.ts';
