@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { redact } from '../src/diagnose/redact.ts';
 import { parseHar } from '../src/diagnose/parse/har.ts';
-import { analyse } from '../src/diagnose/report.ts';
+import { analyse } from '../src/diagnose/analyse.ts';
 import knowledge from '../src/registry/knowledge.gen.json' with { type: 'json' };
 
 const runsArg = process.argv.indexOf('--runs');

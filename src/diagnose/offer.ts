@@ -1,7 +1,7 @@
 // What the wizard's "type or paste" step offers: the distinct causes the diagnoser finds in a
 // text, best first. Shared by the step's view and the wizard evaluation, so both offer the same.
 import type { Knowledge } from './atlas.ts';
-import { analyse } from './report.ts';
+import { analyseWith } from './report.ts';
 
 /** One offered cause, with the finding's sentence. */
 export interface Offered {
@@ -102,7 +102,8 @@ export function causesByWords(text: string, words: CauseWords | undefined, audie
 export function offeredCauses(text: string, knowledge: Knowledge | undefined, words: CauseWords | undefined, max = 3, now?: number, audience?: string): Offered[] {
   const seen = new Set<string>();
   const out: Offered[] = [];
-  const findings = analyse(text, { knowledge, now }).findings;
+  // Without the cookie rules (analyse.ts): what people type here is a message, not Set-Cookie lines.
+  const findings = analyseWith(text, { knowledge, now }).findings;
   const add = (cause: string | undefined, title: string) => {
     if (!cause || seen.has(cause) || out.length >= max) return;
     seen.add(cause);

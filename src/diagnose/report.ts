@@ -9,7 +9,7 @@ import { clientFromUserAgent, fixHref, fixOf, serverFromHeaders, wizardHref, typ
 import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
 import { hdr } from './rules/context.ts';
-import { runRules } from './rules/index.ts';
+import { runRules, type RuleGroup } from './rules/index.ts';
 import { KIND_LABELS, type CommandReader, type Confidence, type HarReader, type Exchange, type Finding, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
 
 /** Options for analyse(). */
@@ -31,6 +31,12 @@ export interface AnalyseOptions {
    * without it, a HAR yields no exchanges.
    */
   readHar?: HarReader | undefined;
+  /**
+   * The cookie rules (rules/cookies.ts `cookieRules`): why a cookie was not stored or not sent.
+   * `analyse()` (analyse.ts) always passes them; the page's start-up engine has them only in the
+   * worker it hands pastes with a Set-Cookie line to.
+   */
+  cookieRules?: RuleGroup | undefined;
 }
 
 // Confidence tiers (docs/evaluation.md): what each promises, so the page can say it plainly.
@@ -126,15 +132,16 @@ function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): HintId
 }
 
 /**
- * Analyses pasted evidence.
+ * Analyses pasted evidence with the rule groups the caller has loaded (analyse() in analyse.ts
+ * runs them all).
  * @param input the pasted text (or a file's contents)
- * @param options a forced kind and a fixed clock
+ * @param options a forced kind, a fixed clock, the knowledge data, the readers and rules loaded
  * @returns the ranked report; never throws
  */
-export function analyse(input: string, options: AnalyseOptions = {}): Report {
+export function analyseWith(input: string, options: AnalyseOptions = {}): Report {
   const nowMs = options.now ?? Date.now();
   const parsed = parseInput(input, options.kind, options.readCommand, options.readHar);
-  const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000), options.knowledge);
+  const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000), options.knowledge, options.cookieRules);
   const who = audienceOf(parsed, focus);
   const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => {
     const fix = fixOf(f.cause, f.fix, options.knowledge);

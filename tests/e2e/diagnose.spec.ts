@@ -240,3 +240,24 @@ test('a HAR of a cross-site login says why the session cookie was not stored, wi
   await expect(first).toContainText('High confidence');
   expectClean(problems);
 });
+
+test('the cookie rules load only for a paste with a Set-Cookie line, as a same-origin worker; without it the paste is still analysed', async ({ page }) => {
+  await page.goto('/diagnose/', { waitUntil: 'networkidle' });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await paste(page, 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="api"\n\n{"error":"invalid_token","hint":"cookies are not read here"}');
+  await expect(status(page)).toContainText('Most likely');
+  expect(requests).toEqual([]);
+  await paste(page, fx('synthetic/cookie-blocked-cross-site-lax.har'));
+  await expect(findings(page).first()).toContainText("Chrome's reason: samesite-unspecified-treated-as-lax");
+  const origin = new URL(page.url()).origin;
+  expect(requests.sort()).toEqual([expect.stringMatching(new RegExp(`^${origin}/_astro/analyse[\\w.-]*\\.js$`)), expect.stringMatching(new RegExp(`^${origin}/_astro/har[\\w.-]*\\.js$`))]);
+});
+
+test('when the cookie worker cannot load, a paste with cookies is analysed without the cookie checks', async ({ page }) => {
+  await page.route('**/_astro/analyse*.js', (route) => route.abort());
+  await page.goto('/diagnose/');
+  await paste(page, fx('synthetic/cookie-blocked-cross-site-lax.har'));
+  await expect(status(page)).toContainText(/Most likely|No cause/);
+  await expect(page.locator('fix-diagnose')).not.toContainText('samesite-unspecified-treated-as-lax');
+});

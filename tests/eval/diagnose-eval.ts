@@ -5,7 +5,7 @@ import { parseHar } from '../../src/diagnose/parse/har.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPORA, type Split } from '../../scripts/eval/split.ts';
-import { analyse } from '../../src/diagnose/report.ts';
+import { analyse } from '../../src/diagnose/analyse.ts';
 import type { Confidence, InputKind } from '../../src/diagnose/types.ts';
 import type { Knowledge } from '../../src/diagnose/atlas.ts';
 import knowledge from '../../src/registry/knowledge.gen.json' with { type: 'json' };

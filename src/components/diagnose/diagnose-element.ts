@@ -14,13 +14,16 @@
 //    the engine loaded at page start has no room for. The key never leaves the page either way;
 //  - a curl command in the paste is read by src/diagnose/parse/command.ts, and a HAR file by
 //    src/diagnose/parse/har.ts: same-origin workers, each loaded the first time a paste needs it,
-//    for the same reason.
+//    for the same reason;
+//  - the cookie rules are not in the engine loaded at start: a paste with a Set-Cookie line is
+//    analysed by the whole engine (src/diagnose/analyse.ts) in a same-origin worker.
 
 import type { CommandReply } from '../../diagnose/parse/command';
 import { CURL_COMMAND, detectKind } from '../../diagnose/parse/detect';
 import type { HarReply } from '../../diagnose/parse/har';
 import { redact, redactLine } from '../../diagnose/redact';
-import { analyse } from '../../diagnose/report';
+import type { FullReply, FullRequest } from '../../diagnose/analyse';
+import { analyseWith } from '../../diagnose/report';
 import type { InputKind, RankedFinding, Report } from '../../diagnose/types';
 import type { VerifyReply } from '../../diagnose/verify';
 import type { Knowledge } from '../../diagnose/atlas';
@@ -49,6 +52,8 @@ class FixDiagnose extends HTMLElement {
   private commands: Worker | undefined;
   /** The HAR reader (src/diagnose/parse/har.ts as a worker), loaded when a paste or file first is a HAR. */
   private hars: Worker | undefined;
+  /** The whole engine, cookie rules included (src/diagnose/analyse.ts), for pastes with a Set-Cookie line. */
+  private full: Worker | undefined;
   /** The vendor error atlas; analysis waits for it (a failed fetch means analysing without it). */
   private knowledge: Promise<Knowledge | undefined> = fetch('/diagnose/knowledge.json')
     .then((r) => (r.ok ? (r.json() as Promise<Knowledge>) : undefined))
@@ -149,14 +154,20 @@ class FixDiagnose extends HTMLElement {
     const label = (k: string) => select.querySelector(`option[value="${k}"]`)?.textContent ?? k;
     const kind = select.value === 'auto' ? undefined : (select.value as InputKind);
     const request = CURL_COMMAND.test(text)
-      ? await this.ask('commands', () => new Worker(new URL('../../diagnose/parse/command.ts', import.meta.url), { type: 'module' }), id, text, (d: CommandReply) => d.request)
+      ? await this.ask('commands', () => new Worker(new URL('../../diagnose/parse/command.ts', import.meta.url), { type: 'module' }), { id, text }, (d: CommandReply) => d.request)
       : undefined;
     const har = (kind ?? detectKind(text)) === 'har'
-      ? await this.ask('hars', () => new Worker(new URL('../../diagnose/parse/har.ts', import.meta.url), { type: 'module' }), id, text, (d: HarReply) => d.har)
+      ? await this.ask('hars', () => new Worker(new URL('../../diagnose/parse/har.ts', import.meta.url), { type: 'module' }), { id, text }, (d: HarReply) => d.har)
       : undefined;
     if (id !== this.runId) return; // superseded while a reader worked
     const t0 = performance.now();
-    const report = analyse(text, { kind, knowledge, readCommand: request && (() => request), readHar: har && (() => har) });
+    // The cookie rules start from a Set-Cookie line, so only a paste with one needs them; the rest
+    // is analysed here, and so is that one if the worker cannot load (without the cookie checks).
+    const full = /set-cookie/i.test(text)
+      ? await this.ask('full', () => new Worker(new URL('../../diagnose/analyse.ts', import.meta.url), { type: 'module' }), { id, text, kind, knowledge, request, har } satisfies FullRequest, (d: FullReply) => d.report)
+      : undefined;
+    if (id !== this.runId) return;
+    const report = full ?? analyseWith(text, { kind, knowledge, readCommand: request && (() => request), readHar: har && (() => har) });
     const ms = Math.round(performance.now() - t0);
     detected.textContent = kind
       ? (this.dataset['chosen'] ?? '').replace('{kind}', label(report.kind)).replace('{detected}', label(report.detected))
@@ -187,23 +198,22 @@ class FixDiagnose extends HTMLElement {
   }
 
   /**
-   * Runs one of the page's readers on the paste, in its worker (created on first use): the curl
-   * command reader (the request a command describes) or the HAR reader. A worker that fails to load
-   * answers "nothing read": the paste is then read as it would be without that reader.
-   * @param slot which reader
+   * Runs one of the page's workers on the paste (created on first use): the curl command reader
+   * (the request a command describes), the HAR reader, or the whole engine. A worker that fails to
+   * load answers "nothing": the paste is then read as it would be without it.
+   * @param slot which worker
    * @param start creates its worker (a literal URL each, so the bundler builds each worker)
-   * @param id the run this belongs to
-   * @param text the paste
+   * @param message what to send it: the run it belongs to, the paste, and what else it needs
    * @param answer what to take from the worker's reply
    * @returns what the reader read, or undefined
    */
-  private ask<D extends { id: number }, R>(slot: 'commands' | 'hars', start: () => Worker, id: number, text: string, answer: (data: D) => R): Promise<R | undefined> {
+  private ask<D extends { id: number }, R>(slot: 'commands' | 'hars' | 'full', start: () => Worker, message: { id: number; text: string }, answer: (data: D) => R): Promise<R | undefined> {
     const w = (this[slot] ??= start());
     return new Promise((resolve) => {
-      w.onmessage = ({ data }: MessageEvent<D>) => data.id === id && resolve(answer(data)); // else superseded
+      w.onmessage = ({ data }: MessageEvent<D>) => data.id === message.id && resolve(answer(data)); // else superseded
       // A worker that failed to load is dropped (the next paste tries again), so nothing waits on it.
       w.onerror = () => ((this[slot] = undefined), resolve(undefined));
-      w.postMessage({ id, text });
+      w.postMessage(message);
     });
   }
 

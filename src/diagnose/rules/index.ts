@@ -7,7 +7,6 @@ import type { Exchange, Fact, Finding, Parsed } from '../types.ts';
 import type { Knowledge } from '../atlas.ts';
 import { atlasRules } from './atlas.ts';
 import { challengeRules } from './challenge.ts';
-import { cookieRules } from './cookies.ts';
 import { echoRules } from './echo.ts';
 import { challengesOf, credsOf, evStart, hdr, type Ctx } from './context.ts';
 import { flowRules } from './flow.ts';
@@ -16,7 +15,6 @@ import { lookalikeRules } from './lookalike.ts';
 import { messageRules } from './messages.ts';
 import { bareRules, requestRules } from './request.ts';
 
-/** The rule groups, in order. Exported so tests can list them. */
 /**
  * Rule: when nothing else explains a 401, say the one thing that is certain — the credentials were
  * missing or not accepted — rather than let a secondary note (a missing challenge) lead.
@@ -34,7 +32,23 @@ export function fallbackRules(ctx: Ctx): void {
   });
 }
 
-export const RULE_GROUPS = [challengeRules, requestRules, bareRules, flowRules, jwtRules, lookalikeRules, echoRules, cookieRules, messageRules, atlasRules, fallbackRules] as const;
+/** A group of rules: reads the context, adds findings and facts. */
+export type RuleGroup = (ctx: Ctx) => void;
+
+/**
+ * The rule groups, in order, each with the name a failure is reported by (function names are
+ * minified in the browser). `cookies` runs only when the caller passes the cookie rules: they are
+ * left out of the page's start-up engine (see src/diagnose/analyse.ts).
+ * @param cookies the cookie rules (rules/cookies.ts `cookieRules`), if loaded
+ * @returns the groups to run
+ */
+export function ruleGroups(cookies?: RuleGroup): ReadonlyArray<readonly [string, RuleGroup]> {
+  return [
+    ['challenge', challengeRules], ['request', requestRules], ['bare', bareRules], ['flow', flowRules], ['jwt', jwtRules],
+    ['lookalike', lookalikeRules], ['echo', echoRules], ...(cookies ? [['cookies', cookies] as const] : []),
+    ['messages', messageRules], ['atlas', atlasRules], ['fallback', fallbackRules],
+  ];
+}
 
 const failing = (ex: Exchange): boolean => {
   const s = ex.response?.status ?? 0;
@@ -90,18 +104,19 @@ export function looksSanitised(p: Parsed): boolean {
  * @param parsed the parsed input
  * @param nowSeconds the current time in seconds since the epoch
  * @param knowledge the atlas of vendor errors, when the caller loaded it
+ * @param cookies the cookie rules, when the caller loaded them
  * @returns raw findings (unranked) and facts
  */
-export function runRules(parsed: Parsed, nowSeconds: number, knowledge?: Knowledge): { findings: Finding[]; facts: Fact[]; focus: Exchange[]; sanitisedHar: boolean } {
+export function runRules(parsed: Parsed, nowSeconds: number, knowledge?: Knowledge, cookies?: RuleGroup): { findings: Finding[]; facts: Fact[]; focus: Exchange[]; sanitisedHar: boolean } {
   const focus = focusOf(parsed.exchanges);
   // Preflights are diagnosed by the flow rules; they are not "requests that lacked credentials".
   const ctx: Ctx = { parsed, now: nowSeconds, focus, sanitisedHar: looksSanitised(parsed), findings: [], facts: [], knowledge };
-  for (const rule of RULE_GROUPS) {
+  for (const [name, rule] of ruleGroups(cookies)) {
     try {
       rule(ctx);
     } catch {
       // A rule bug must not hide what the other rules found.
-      ctx.facts.push({ label: 'Internal', lines: [`The ${rule.name} check failed on this input and was skipped.`] });
+      ctx.facts.push({ label: 'Internal', lines: [`The ${name} check failed on this input and was skipped.`] });
     }
   }
   return { findings: ctx.findings, facts: ctx.facts, focus, sanitisedHar: ctx.sanitisedHar };

@@ -2,7 +2,7 @@
 // says about it.
 import { describe, expect, it } from 'vitest';
 import { parseCurlCommand, shellWords } from '../../../src/diagnose/parse/command.ts';
-import { analyse } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
 import { K } from './support.ts';
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');

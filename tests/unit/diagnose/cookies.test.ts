@@ -2,7 +2,7 @@
 // send them and requests as browsers make them (Fetch Metadata headers, Origin, Referer).
 import { describe, expect, it } from 'vitest';
 import { parseSetCookie } from '../../../src/diagnose/parse/cookies.ts';
-import { analyse } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
 import { sendReasons, siteOf, storeReasons } from '../../../src/diagnose/rules/cookies.ts';
 import { fixture, K, NOW } from './support.ts';
 import { parseHar } from '../../../src/diagnose/parse/har.ts';

@@ -8,8 +8,9 @@ import type { Knowledge } from '../../../src/diagnose/atlas.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../src/diagnose/parse/index.ts';
-import { analyse } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
 import { runRules } from '../../../src/diagnose/rules/index.ts';
+import { cookieRules } from '../../../src/diagnose/rules/cookies.ts';
 import { cases, fixture, FIXTURES, type FixtureCase, K } from './support.ts';
 
 const all: FixtureCase[] = [...cases('captured'), ...cases('documented'), ...cases('synthetic')];
@@ -54,7 +55,7 @@ describe('every rule has a fixture that fires it and a near miss that must not',
   const fired = (path: string) => {
     const c = byPath.get(path);
     expect(c, `${path} is in an index.json`).toBeDefined();
-    return runRules(parseInput(fixture(path), c?.kind, parseCurlCommand, parseHar), Math.floor(clock(c!) / 1000), knowledge as Knowledge).findings.map((f) => f.rule);
+    return runRules(parseInput(fixture(path), c?.kind, parseCurlCommand, parseHar), Math.floor(clock(c!) / 1000), knowledge as Knowledge, cookieRules).findings.map((f) => f.rule);
   };
 
   it('lists every rule the code can emit', () => {

@@ -9,7 +9,7 @@
 import { parseCurlCommand } from '../../../src/diagnose/parse/command.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
 import { classify as classifyWith, classifyAll as classifyAllWith, lexiconOf } from '../../../src/diagnose/rules/messages.ts';
 import { FIXES } from '../../../src/registry/registry.gen.ts';
 import { FIXTURES, fixture, NOW, type FixtureCase, K } from './support.ts';

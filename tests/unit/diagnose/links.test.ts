@@ -3,7 +3,7 @@
 // set that page has, and a finding without its own fix links its cause's first fix.
 import { describe, expect, it } from 'vitest';
 import { clientFromUserAgent, fixHref, fixOf, serverFromHeaders, wizardHref } from '../../../src/diagnose/fixes.ts';
-import { analyse } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
 import { TAB_SETS } from '../../../src/lib/tabs.ts';
 import { fixture, K, NOW } from './support.ts';
 import { parseHar } from '../../../src/diagnose/parse/har.ts';

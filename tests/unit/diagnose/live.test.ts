@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { K } from './support.ts';
-import { analyse } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
 import { CURL_CASES, runCurl } from '../../fixtures/diagnose/curl-cases.mjs';
 import { hasNginx, startServers } from '../../fixtures/diagnose/servers.mjs';
 

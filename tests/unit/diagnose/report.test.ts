@@ -1,6 +1,7 @@
 import knowledge from '../../../src/registry/knowledge.gen.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { analyse, confidenceOf, formatReport } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
+import { confidenceOf, formatReport } from '../../../src/diagnose/report.ts';
 import { HINTS } from '../../../src/diagnose/hints.ts';
 import { fixture, NOW, K } from './support.ts';
 

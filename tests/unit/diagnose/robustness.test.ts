@@ -4,7 +4,7 @@ import { parseCurlCommand } from '../../../src/diagnose/parse/command.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src/diagnose/redact.ts';
-import { analyse } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
 import { INPUT_KINDS } from '../../../src/diagnose/types.ts';
 import { fixture, NOW, K } from './support.ts';
 

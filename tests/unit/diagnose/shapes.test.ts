@@ -4,7 +4,7 @@
 // their vendor. Inputs are written the way the tools print them.
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../src/diagnose/parse/index.ts';
-import { analyse } from '../../../src/diagnose/report.ts';
+import { analyse } from '../../../src/diagnose/analyse.ts';
 import { matchAtlas, namesVendor } from '../../../src/diagnose/atlas.ts';
 import { parseCurlCommand } from '../../../src/diagnose/parse/command.ts';
 import { unencodedUserinfo } from '../../../src/diagnose/rules/echo.ts';

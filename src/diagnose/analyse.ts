@@ -1,0 +1,49 @@
+// The whole diagnoser, every rule group: what the CLI, the evaluation and the tests run, and what
+// the page runs, as a worker, for a paste with a Set-Cookie line. The page's start-up engine calls
+// analyseWith() (report.ts) without the cookie rules, which are ~2 KB of its 30 KB budget
+// (../shared/design.md §5) and find nothing without a Set-Cookie line to start from.
+import type { Knowledge } from './atlas.ts';
+import { analyseWith, type AnalyseOptions } from './report.ts';
+import { cookieRules } from './rules/cookies.ts';
+import type { HarParse, HttpRequest, InputKind, Report } from './types.ts';
+
+/**
+ * Analyses pasted evidence with every rule.
+ * @param input the pasted text (or a file's contents)
+ * @param options a forced kind, a fixed clock, the knowledge data and the readers
+ * @returns the ranked report; never throws
+ */
+export function analyse(input: string, options: Omit<AnalyseOptions, 'cookieRules'> = {}): Report {
+  return analyseWith(input, { ...options, cookieRules });
+}
+
+/** What the page asks this worker: a paste and what the page's readers read from it. */
+export interface FullRequest {
+  /** The run it belongs to (a newer paste supersedes it). */
+  id: number;
+  text: string;
+  kind: InputKind | undefined;
+  knowledge: Knowledge | undefined;
+  /** The request the command reader read from a curl command in the paste. */
+  request: HttpRequest | undefined;
+  /** The HAR reader's exchanges, for a HAR file. */
+  har: HarParse | undefined;
+}
+
+/** The worker's answer. */
+export interface FullReply {
+  id: number;
+  report: Report;
+}
+
+// Run as a Web Worker (the page's `new Worker(new URL('…/analyse.ts', import.meta.url))`), like
+// the readers: a dynamic import would add Vite's preload helper to the JS loaded at start.
+// Nothing here runs in Node or in a page that imports it.
+if ('WorkerGlobalScope' in globalThis) {
+  addEventListener('message', ({ data: d }: MessageEvent<FullRequest>) => {
+    const { request, har } = d;
+    const report = analyse(String(d.text), { kind: d.kind, knowledge: d.knowledge, readCommand: request && (() => request), readHar: har && (() => har) });
+    const reply: FullReply = { id: d.id, report };
+    postMessage(reply);
+  });
+}
