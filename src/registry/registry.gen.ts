@@ -914,7 +914,7 @@ export const TREE: {
     "apiBasicChallengeNonAscii": [["fix-authorization-header","basic-non-ascii-credentials"],["send-correct-401","basic-non-ascii-credentials"]],
     "serverSymptomNoprompt": [["send-correct-401","missing-challenge"]],
     "serverSymptomCors": [["fix-cors-preflight","cors-preflight-401"]],
-    "serverSymptomHeader": [["pass-authorization-through-proxy","proxy-strips-authorization"]],
+    "serverSymptomHeader": [["pass-authorization-through-proxy","proxy-strips-authorization"],["fix-server-auth-config","forwarded-headers-not-trusted"]],
     "serverSymptomStatus": [["send-correct-401","missing-challenge"]],
     "serverSymptomSessions": [["fix-session-store","session-not-shared"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-cookie-attributes","cookie-rejected-by-browser"],["send-correct-401","cached-auth-response"]],
     "serverSymptomAfterLogin": [["fix-cookie-attributes","samesite-cookie-not-sent"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-session-store","session-not-shared"]],
