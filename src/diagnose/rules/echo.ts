@@ -62,6 +62,13 @@ const TEMPLATE = /\$\{[^}\s]{1,120}\}|\{\{[^}\n]{1,120}\}\}/;
 const MASKED_WITH_QUOTE = /[A-Za-z]\s?[:=]\s*\\?["'\u201c\u2018{<[][A-Za-z0-9_-]{2,16}\*{3,}[A-Za-z0-9_-]{0,12}/;
 
 /**
+ * A credential parameter of a URL or form body whose value is an empty variable turned into text
+ * (Python's None, JavaScript's null or undefined, Go's nil): what was meant to be a client ID, key
+ * or token never reached the request.
+ */
+const PARAM_PLACEHOLDER = /(?:^|[?&\s])((?:client|app)[_-]?(?:id|secret)|api[_-]?key|apikey|access[_-]?token|token|key|secret)=(none|null|undefined|nil|nan)(?=[&\s#"']|$)/i;
+
+/**
  * @param ctx the rule context
  */
 export function echoRules(ctx: Ctx): void {
@@ -100,6 +107,15 @@ export function echoRules(ctx: Ctx): void {
       title: 'The key the server received starts with a quote or a bracket: it was sent as part of the key.',
       detail: 'Windows `set NAME="value"` keeps the quotes in the value, and so do many .env loaders and CI settings that are given quoted text. Store the bare value (`set NAME=value`), or strip quotes and whitespace when reading it.',
       evidence: [{ text: quoted.text.slice(0, 300), line: quoted.line }],
+    });
+  }
+  const empty = lines.map((l) => ({ l, m: PARAM_PLACEHOLDER.exec(l.text) })).find((x) => x.m);
+  if (empty?.m) {
+    ctx.findings.push({
+      rule: 'credential-param-empty', cause: 'credential-value-mangled', score: 86,
+      title: `The request sent ${empty.m[1]}=${empty.m[2]}: the variable meant to hold it was empty, and its "${empty.m[2]}" was sent as text.`,
+      detail: 'Check that the setting or environment variable is defined where the code runs (a .env file that was not loaded, a CI secret not passed to this step, another environment’s configuration), and fail early when it is missing.',
+      evidence: [{ text: empty.l.text.slice(0, 300), line: empty.l.line }],
     });
   }
   const templated = lines.find((l) => CREDENTIAL_WORD.test(l.text) && TEMPLATE.test(l.text) && !/^\s*(?:[-+]?\s*)?(?:export|set|env|\w+:)\s/i.test(l.text));
