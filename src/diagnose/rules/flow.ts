@@ -34,7 +34,10 @@ function preflight(ctx: Ctx, ex: Exchange): void {
   // OPTIONS answered with 401 is almost always the preflight: browsers send OPTIONS for nothing else.
   const unseen = req.headers.length === 0;
   // (isPreflight: it names the method it asks for, or the server answered with its CORS headers.)
-  if (!isPreflight(ex) && !origin && !unseen) return;
+  // An OPTIONS tried by hand (curl -X OPTIONS) in a paste about a browser's CORS error is the
+  // preflight reproduced.
+  const aboutCors = /access-control-allow-origin|\bcors\b|cross-origin|preflight/i.test(ctx.parsed.text.slice(0, 20_000));
+  if (!isPreflight(ex) && !origin && !unseen && !aboutCors) return;
   ctx.findings.push({
     rule: 'preflight-401', cause: 'cors-preflight-401', score: unseen && !acrm && !origin ? 82 : r.status === 401 ? 96 : 90,
     title: `The CORS preflight (OPTIONS) got ${r.status}: preflights never carry credentials, so the server must let them through.`,
