@@ -207,7 +207,7 @@ class FixDiagnose extends HTMLElement {
    * @param answer what to take from the worker's reply
    * @returns what the reader read, or undefined
    */
-  private ask<D extends { id: number }, R>(slot: 'commands' | 'hars' | 'full', start: () => Worker, message: { id: number; text: string }, answer: (data: D) => R): Promise<R | undefined> {
+  private ask<M extends { id: number; text: string }, D extends { id: number }, R>(slot: 'commands' | 'hars' | 'full', start: () => Worker, message: M, answer: (data: D) => R): Promise<R | undefined> {
     const w = (this[slot] ??= start());
     return new Promise((resolve) => {
       w.onmessage = ({ data }: MessageEvent<D>) => data.id === message.id && resolve(answer(data)); // else superseded

@@ -68,6 +68,36 @@ const MASKED_WITH_QUOTE = /[A-Za-z]\s?[:=]\s*\\?["'\u201c\u2018{<[][A-Za-z0-9_-]
  */
 const PARAM_PLACEHOLDER = /(?:^|[?&\s])((?:client|app)[_-]?(?:id|secret)|api[_-]?key|apikey|access[_-]?token|token|key|secret)=(none|null|undefined|nil|nan)(?=[&\s#"']|$)/i;
 
+/** A credential header as a request shows it (a curl -v "> " prefix allowed). */
+const CRED_HEADER = /^\s*(?:> )?(?:authorization|proxy-authorization|x-api-key|api-key|private-token):\s*\S/i;
+/** A request line, before the headers. */
+const REQUEST_LINE = /^\s*(?:> )?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP\/\d/;
+/** A header a client sends, as the headers after a credential that ended them early would be. */
+const LATER_HEADER = /^\s*(?:> )?(?:content-type|content-length|accept|accept-encoding|user-agent|host|connection|cookie|x-[\w-]+):\s/i;
+/**
+ * A credential header, in a client's or tracer's escaped dump (strace, a debug log), whose value
+ * ends in spaces or tabs before the escaped line end: they were sent as part of the credential.
+ * (In such a dump the header follows the escaped "\n" of the line before, not a word boundary.)
+ */
+const ESCAPED_HEADER = /(?:\\n|\b)(?:authorization|proxy-authorization|x-api-key|api-key|private-token):([^"\r\n\\]*)\\r?\\n/gi;
+const escapedTrailingSpace = (text: string) => [...text.matchAll(ESCAPED_HEADER)].some((m) => /\S[ \t]+$/.test(m[1] ?? ''));
+
+/**
+ * A credential that ends in a newline, as a request shows it: the request's header block ends
+ * right after the credential header, and the client's other headers follow the blank line (a token
+ * file or secret with a trailing newline, sent as is).
+ * @param lines the paste's lines
+ * @returns the credential header's line, or undefined
+ */
+function credentialEndsHeaders(lines: readonly TextLine[]): TextLine | undefined {
+  for (let i = 1; i + 2 < lines.length; i++) {
+    const l = lines[i];
+    if (!l || !CRED_HEADER.test(l.text) || !/^\s*>?\s*$/.test(lines[i + 1]?.text ?? 'x') || !LATER_HEADER.test(lines[i + 2]?.text ?? '')) continue;
+    if (lines.slice(Math.max(0, i - 30), i).some((x) => REQUEST_LINE.test(x.text))) return l;
+  }
+  return undefined;
+}
+
 /**
  * @param ctx the rule context
  */
@@ -107,6 +137,18 @@ export function echoRules(ctx: Ctx): void {
       title: 'The key the server received starts with a quote or a bracket: it was sent as part of the key.',
       detail: 'Windows `set NAME="value"` keeps the quotes in the value, and so do many .env loaders and CI settings that are given quoted text. Store the bare value (`set NAME=value`), or strip quotes and whitespace when reading it.',
       evidence: [{ text: quoted.text.slice(0, 300), line: quoted.line }],
+    });
+  }
+  const newline = credentialEndsHeaders(lines);
+  const spaced = newline ? undefined : lines.find((l) => escapedTrailingSpace(l.text));
+  if (newline || spaced) {
+    ctx.findings.push({
+      rule: 'credential-trailing-whitespace', cause: 'credential-value-mangled', score: 86,
+      title: newline
+        ? 'The credential ends in a newline: the request’s headers stop right after it, and the headers that follow were sent as the body.'
+        : 'The credential header ends in spaces or tabs, which were sent as part of the credential.',
+      detail: 'A token read from a file or a secret store often keeps its trailing newline or spaces. Strip whitespace when reading it, or store the bare value.',
+      evidence: [{ text: (newline ?? spaced)?.text.slice(0, 300) ?? '', line: (newline ?? spaced)?.line ?? 0 }],
     });
   }
   const empty = lines.map((l) => ({ l, m: PARAM_PLACEHOLDER.exec(l.text) })).find((x) => x.m);
