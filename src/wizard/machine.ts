@@ -48,8 +48,8 @@ export type StepInfo<F extends string = string, C extends string = string> =
 export interface WizardContext {
   /**
    * The furthest state reached along the current line of answers. Going back keeps it, so the
-   * later answers stay (and can be stepped through again with `wizard.forward`) until an answer
-   * changes; then it becomes the new state.
+   * later answers stay (and can be stepped through again by sending the same answers, which is
+   * what a kept answer's link does) until an answer changes; then it becomes the new state.
    */
   furthest: string;
 }
@@ -60,10 +60,9 @@ export type WizardEvent =
   | { type: 'outcome.yes' }
   | { type: 'outcome.no' }
   | { type: 'wizard.back' }
-  | { type: 'wizard.forward' }
   | { type: 'wizard.restart' };
 
-type Transition = { target: string; guard?: { type: 'keptLeadsTo'; params: { to: string } }; actions?: { type: 'advance'; params: { to: string } } };
+type Transition = { target: string; actions?: { type: 'advance'; params: { to: string } } };
 
 /**
  * The machine's states as plain, JSON-safe data: each state's transitions (and, for outcomes, the
@@ -73,7 +72,7 @@ type Transition = { target: string; guard?: { type: 'keptLeadsTo'; params: { to:
  */
 export interface Spec<F extends string = string, C extends string = string> {
   /** State id → its transitions and meta. */
-  states: Record<string, { meta?: { fix: F; cause: C }; on: Record<string, Transition | Transition[]> }>;
+  states: Record<string, { meta?: { fix: F; cause: C }; on: Record<string, Transition> }>;
   /** State id → parent state id (the start has none). */
   parent: Record<string, string>;
 }
@@ -109,14 +108,15 @@ export function compile<F extends string, C extends string>(tree: Tree<F, C>) {
   for (const step of steps.values()) {
     const children: Array<[event: string, to: string]> =
       step.kind === 'question' ? step.answers.map((a) => [`answer.${a.answer}`, a.to]) : step.kind === 'outcome' ? [['outcome.no', step.next]] : [];
-    const on: Record<string, Transition | Transition[]> = {};
+    const on: Record<string, Transition> = {};
     for (const [event, to] of children) {
       parent.set(to, { from: step.id, event });
       spec.parent[to] = step.id;
       on[event] = { target: to, actions: { type: 'advance', params: { to } } };
     }
-    // Forward replays a kept later answer: exactly one child can be on the kept line.
-    if (children.length > 0) on['wizard.forward'] = children.map(([, to]) => ({ target: to, guard: { type: 'keptLeadsTo', params: { to } } }));
+    // No "forward" event: a kept later answer is replayed by sending that answer again, whose
+    // `advance` keeps the line (a guarded forward transition per child doubled the machine, and
+    // building it is the wizard page's longest task).
     if (step.kind === 'outcome') on['outcome.yes'] = { target: SOLVED, actions: { type: 'advance', params: { to: SOLVED } } };
     spec.states[step.id] = step.kind === 'outcome' ? { meta: { fix: step.fix, cause: step.cause }, on } : { on };
   }
@@ -126,7 +126,7 @@ export function compile<F extends string, C extends string>(tree: Tree<F, C>) {
 
 /**
  * Builds the XState machine from its spec, with the tree helpers the guard, the view and the URL
- * codec need. Back goes to the parent; forward replays a kept later answer; restart clears
+ * codec need. Back goes to the parent; answering again along the kept line keeps it; restart clears
  * everything. Neither invoke nor delayed transitions: the model-based tests need a pure machine.
  * @param spec from compile() (or /wizard/machine.json in the browser)
  * @returns the machine, the spec, and path helpers
@@ -143,14 +143,23 @@ export function createWizard(spec: Spec) {
   };
   /** @returns whether `ancestor` lies on the path from the start to `id` (a state is its own ancestor) */
   const isAncestor = (ancestor: string, id: string): boolean => pathTo(id).includes(ancestor);
+  /**
+   * @returns the events that lead from `from` down to `to` (an answer or "No" per step), in order:
+   *   what a kept later answer's link sends; [] when `from` is not above `to`
+   */
+  const eventsAlong = (from: string, to: string): string[] => {
+    const path = pathTo(to);
+    const i = path.indexOf(from);
+    if (i < 0) return [];
+    return path.slice(i + 1).map((child, j) => {
+      const on = spec.states[path[i + j] ?? '']?.on ?? {};
+      return Object.keys(on).find((e) => e !== 'wizard.back' && on[e]?.target === child) ?? '';
+    });
+  };
   const machine = setup({
     types: {
       context: {} as WizardContext,
       events: {} as WizardEvent,
-    },
-    guards: {
-      /** True when the kept line of later answers passes through `to`. */
-      keptLeadsTo: ({ context }, params: { to: string }) => isAncestor(params.to, context.furthest),
     },
     actions: {
       /** Moving to `to`: keep the later answers if `to` is on them, else start a new line there. */
@@ -164,7 +173,7 @@ export function createWizard(spec: Spec) {
     on: { 'wizard.restart': { target: `.${START}`, actions: 'reset' } },
     states: spec.states,
   });
-  return { machine, spec, pathTo, isAncestor };
+  return { machine, spec, pathTo, isAncestor, eventsAlong };
 }
 
 /** The machine and path helpers, as the browser builds them too. */

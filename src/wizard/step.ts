@@ -31,7 +31,8 @@ export interface View {
 export interface StepLink {
   /** The step page's URL, with the line of answers and the visitor's setup. */
   href: string;
-  /** The machine event the link stands for (`data-ev`). */
+  /** The machine event the link stands for (`data-ev`); a kept later answer's link names the
+   * events along the kept line, space-separated. */
   ev: string;
   /** How many times the event is sent (`data-n`; more than 1 for a jump along the breadcrumb). */
   n: number;
@@ -120,7 +121,8 @@ export function trailOf(v: View, copy: Copy): TrailItem[] {
     const label = answerLabel(from, PARENT.get(id)?.event ?? '', copy);
     if (i < here) return { label, kind: 'back', link: stepLink(v, from, 'wizard.back', here - i) };
     if (i === here) return { label, kind: 'here' };
-    return { label, kind: 'kept', link: stepLink(v, from, 'wizard.forward', i - here) };
+    // Forward along the kept line: the answers given there, sent again (each keeps the line).
+    return { label, kind: 'kept', link: stepLink(v, from, WIZARD.eventsAlong(v.state, from).join(' ')) };
   });
 }
 

@@ -8,8 +8,9 @@
  * @param farHtml the static markup of the furthest step on the kept line
  * @param here how many answers lead to the current state
  * @param nextPath the page path of the state the kept line continues to
+ * @param eventsTo the events that lead from the current state to the i-th state of the kept line
  */
-export function kept(step: HTMLElement, farHtml: string, here: number, nextPath: string): void {
+export function kept(step: HTMLElement, farHtml: string, here: number, nextPath: string, eventsTo: (i: number) => string[]): void {
   const t = document.createElement('template');
   t.innerHTML = farHtml;
   const nav = t.content.querySelector('nav');
@@ -21,8 +22,9 @@ export function kept(step: HTMLElement, farHtml: string, here: number, nextPath:
       li.className = 'text-zinc-600 dark:text-zinc-400';
       li.innerHTML = `<span class="sr-only">Earlier answer here: </span>${a.innerHTML}`;
     } else {
-      a.dataset['ev'] = 'wizard.forward';
-      a.dataset['n'] = String(i - here);
+      // Its link leads to the i-th state of the line: sending the answers given on the way there.
+      a.dataset['ev'] = eventsTo(i).join(' ');
+      delete a.dataset['n'];
       a.classList.add('opacity-80');
       a.setAttribute('aria-label', `Kept answer: ${a.textContent}`);
     }
@@ -30,7 +32,9 @@ export function kept(step: HTMLElement, farHtml: string, here: number, nextPath:
   const old = step.querySelector('nav');
   if (old) old.replaceWith(nav);
   else step.querySelector('[data-notice]')?.after(nav);
-  const next = step.querySelector<HTMLElement>(`a[data-ev^="answer."][href^="${nextPath}"]`);
+  // The answer buttons are the step's list (the breadcrumb is an ordered list whose kept links send
+  // answers too).
+  const next = step.querySelector<HTMLElement>(`ul a[data-ev^="answer."][href^="${nextPath}"]`);
   if (next) {
     next.setAttribute('aria-current', 'true');
     next.classList.add('border-brand-700', 'dark:border-brand-300');

@@ -52,7 +52,9 @@ class FixWizard extends HTMLElement {
           const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-ev]');
           if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button) return;
           e.preventDefault();
-          for (let n = Number(a.dataset['n'] ?? 1); n > 0; n--) this.actor.send({ type: a.dataset['ev'] } as WizardEvent);
+          // data-n repeats an event (Back along the breadcrumb); a kept answer names several.
+          const events = (a.dataset['ev'] ?? '').split(' ');
+          for (let n = Number(a.dataset['n'] ?? 1); n > 0; n--) for (const type of events) this.actor.send({ type } as WizardEvent);
           void this.paint('answer');
         });
         this.addEventListener('change', (e) => {
@@ -123,7 +125,8 @@ class FixWizard extends HTMLElement {
     if (furthest !== state) {
       const far = await this.page(furthest);
       const here = this.w.pathTo(state).length - 1;
-      (await import('./view-kept.ts')).kept(step, far?.html ?? '', here, pathOf(this.w.pathTo(furthest)[here + 1] ?? START));
+      const line = this.w.pathTo(furthest);
+      (await import('./view-kept.ts')).kept(step, far?.html ?? '', here, pathOf(line[here + 1] ?? START), (i) => this.w.eventsAlong(state, line[i] ?? state));
     }
     const notice = step.querySelector('[data-notice]') as HTMLElement;
     notice.textContent = this.notice ?? '';
