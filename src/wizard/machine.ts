@@ -156,7 +156,9 @@ export function createWizard(spec: Spec) {
       return Object.keys(on).find((e) => e !== 'wizard.back' && on[e]?.target === child) ?? '';
     });
   };
-  const machine = setup({
+  // Built on first use: building ~1,900 states is the wizard page's longest task, and the page
+  // needs the tree helpers at load but the machine only once the visitor answers (view.ts).
+  const build = () => setup({
     types: {
       context: {} as WizardContext,
       events: {} as WizardEvent,
@@ -173,7 +175,17 @@ export function createWizard(spec: Spec) {
     on: { 'wizard.restart': { target: `.${START}`, actions: 'reset' } },
     states: spec.states,
   });
-  return { machine, spec, pathTo, isAncestor, eventsAlong };
+  let machine: ReturnType<typeof build> | undefined;
+  return {
+    /** The XState machine (built the first time it is read). */
+    get machine() {
+      return (machine ??= build());
+    },
+    spec,
+    pathTo,
+    isAncestor,
+    eventsAlong,
+  };
 }
 
 /** The machine and path helpers, as the browser builds them too. */

@@ -1,7 +1,8 @@
 // <fix-wizard>: the DOM glue. Every step is already a static page whose answers are plain links;
-// this element makes them work in place. It builds the machine from /wizard/machine.json (the spec
-// machine.ts compiles from its tree, sent as data rather than code), runs it in an actor, and turns each link click
-// into the event its data-ev names. The markup of the next step is the static page of that state
+// this element makes them work in place. It reads the machine's spec from /wizard/machine.json (what
+// machine.ts compiles from its tree, sent as data rather than code), builds the machine at the
+// visitor's first sign of intent, runs it in an actor, and turns each link click into the event(s)
+// its data-ev names. The markup of the next step is the static page of that state
 // (rendered at build time by Step.astro, prefetched as soon as a link to it is shown), so in-place
 // and static steps cannot differ. After each change the URL is pushed, focus moves to the new
 // heading and a live region announces it. Back/Forward and reload go through decode(), which falls
@@ -31,7 +32,10 @@ type PaintCause = 'load' | 'answer' | 'refused' | 'back';
 
 class FixWizard extends HTMLElement {
   private w!: Wizard;
-  private actor!: Actor<Wizard['machine']>;
+  /** Where the visitor is: from the URL at load, then from the actor after each answer. */
+  private pos!: { state: string; furthest: string };
+  /** The machine's actor, started from `pos` when the visitor first answers (see send). */
+  private actor: Actor<Wizard['machine']> | undefined;
   private env: Env = {};
   private notice: string | undefined;
   private readonly pages = new Map<string, Page>();
@@ -54,9 +58,12 @@ class FixWizard extends HTMLElement {
           e.preventDefault();
           // data-n repeats an event (Back along the breadcrumb); a kept answer names several.
           const events = (a.dataset['ev'] ?? '').split(' ');
-          for (let n = Number(a.dataset['n'] ?? 1); n > 0; n--) for (const type of events) this.actor.send({ type } as WizardEvent);
+          for (let n = Number(a.dataset['n'] ?? 1); n > 0; n--) this.send(events);
           void this.paint('answer');
         });
+        // Build the machine at the first sign of intent (a pointer over the step, focus, a touch),
+        // so neither the load nor the first answer waits for it.
+        for (const type of ['pointerover', 'focusin', 'touchstart', 'keydown']) this.addEventListener(type, () => void this.w.machine, { once: true, passive: true });
         this.addEventListener('change', (e) => {
           const sel = e.target as HTMLSelectElement;
           this.env[sel.name as EnvKey] = sel.value || undefined;
@@ -72,20 +79,31 @@ class FixWizard extends HTMLElement {
       });
   }
 
-  /** Starts an actor where the URL says (a refused URL yields the start, with a notice). */
+  /** Goes where the URL says (a refused URL yields the start, with a notice). */
   private restore(): Decoded {
     // Setup ids are valid when the page's own select boxes offer them.
     const known = (set: EnvKey, id: string) => [...this.selects].some((s) => s.name === set && [...s.options].some((o) => o.value === id)) && !!id;
     const d = decode(this.w, location.pathname, location.search, known);
     this.notice = d.ok ? undefined : this.dataset[d.reason];
-    const snapshot = this.w.machine.resolveState({ value: d.state, context: { furthest: d.furthest } });
-    this.actor = createActor(this.w.machine, { snapshot }).start();
+    this.pos = { state: d.state, furthest: d.furthest };
+    this.actor = undefined; // the next answer starts one here
     return d;
   }
 
-  private where() {
+  /**
+   * Sends events to the machine, starting its actor where the visitor is on first use.
+   * @param types the events, in order
+   */
+  private send(types: readonly string[]): void {
+    const m = this.w.machine;
+    this.actor ??= createActor(m, { snapshot: m.resolveState({ value: this.pos.state, context: { furthest: this.pos.furthest } }) }).start();
+    for (const type of types) this.actor.send({ type } as WizardEvent);
     const s = this.actor.getSnapshot();
-    return { state: s.value as string, furthest: s.context.furthest, env: this.env };
+    this.pos = { state: s.value as string, furthest: s.context.furthest };
+  }
+
+  private where() {
+    return { ...this.pos, env: this.env };
   }
 
   private url(): string {
