@@ -236,14 +236,17 @@ export function messageRules(ctx: Ctx): void {
     const kind = credKind(ex, ctx.sanitisedHar);
     // error_description in a Bearer (or DPoP) challenge: the most direct statement of the cause.
     const desc: TextLine[] = [];
+    let bearer = false;
     for (const ch of challengesOf(r).challenges) {
       const d = ch.params['error_description'];
       if (d) desc.push({ text: ch.source, line: ch.line });
+      if (d && (ch.schemeKey === 'bearer' || ch.schemeKey === 'dpop')) bearer = true;
     }
     const fromDesc = classifyAll(desc.map((l) => ({ text: l.text.replace(/^[^:]*:\s*/, ''), line: l.line })), lex);
     if (fromDesc) {
       const orig = desc.find((d) => d.line === fromDesc.line.line) ?? fromDesc.line;
-      ctx.findings.push(messageFinding({ cat: fromDesc.cat, line: orig }, kind, FROM_DESCRIPTION, ex, lex));
+      // A Bearer challenge's description is about the token (RFC 6750 §3), whatever words it uses.
+      ctx.findings.push(messageFinding({ cat: fromDesc.cat, line: orig }, kind === 'unknown' && bearer ? 'bearer' : kind, FROM_DESCRIPTION, ex, lex));
     }
     // Stock 401 pages (Apache's, Werkzeug's) blame "bad password" whatever happened: no evidence.
     // Error headers (x-ms-error-code, grpc-message, x-amzn-errortype …) speak when a HEAD or a gateway sends no body.
