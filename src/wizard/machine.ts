@@ -125,7 +125,7 @@ export function compile<F extends string, C extends string>(tree: Tree<F, C>) {
 }
 
 /**
- * Builds the XState machine from its spec, with the tree helpers the guard, the view and the URL
+ * Builds the XState machine from its spec, with the tree helpers its actions, the view and the URL
  * codec need. Back goes to the parent; answering again along the kept line keeps it; restart clears
  * everything. Neither invoke nor delayed transitions: the model-based tests need a pure machine.
  * @param spec from compile() (or /wizard/machine.json in the browser)
