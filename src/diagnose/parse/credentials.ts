@@ -6,6 +6,22 @@ import type { Header, HttpRequest } from '../types.ts';
 
 /** How an API key or token might be named in a header (besides Authorization). */
 export const KEY_HEADER_RE = /^(?:x-)?(?:api[-_]?key|apikey|api[-_]?token|auth[-_]?token|access[-_]?token|token|auth|key|secret|private[-_]?token|goog-api-key|ocp-apim-subscription-key|functions-key|amz-security-token)$|api[-_]?key|[-_]token$/i;
+
+/**
+ * @param name a header name
+ * @returns whether it carries an API key or token (not Authorization, not an anti-CSRF token)
+ */
+export function isKeyHeader(name: string): boolean {
+  return KEY_HEADER_RE.test(name) && !/^(?:authorization|proxy-authorization|x-csrf-token|x-xsrf-token|csrf-token|x-request-token|sec-.*)$/i.test(name);
+}
+
+/**
+ * @param name a header name
+ * @returns whether it carries a credential: Authorization, Proxy-Authorization or a key header
+ */
+export function isCredentialHeader(name: string): boolean {
+  return /^(?:proxy-)?authorization$/i.test(name) || isKeyHeader(name);
+}
 /** Query parameters that carry credentials. */
 export const KEY_PARAM_RE = /^(?:access_token|accesstoken|token|api_?key|apikey|key|auth|jwt|id_token|client_secret|password|passwd|secret|sig|signature|x-amz-signature|x-amz-credential|code)$/i;
 
@@ -188,7 +204,7 @@ export function requestCredentials(req: HttpRequest): RequestCredentials {
   return {
     authorization: a ? readAuthorization(a) : undefined,
     proxyAuthorization: pa ? readAuthorization(pa) : undefined,
-    keyHeaders: hs.filter((h) => KEY_HEADER_RE.test(h.name) && !/^(?:authorization|proxy-authorization|x-csrf-token|x-xsrf-token|csrf-token|x-request-token|sec-.*)$/i.test(h.name)),
+    keyHeaders: hs.filter((h) => isKeyHeader(h.name)),
     keyParams,
     cookie: find('cookie'),
     urlUserinfo: /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]+@/i.test(req.url ?? req.target),

@@ -3,7 +3,9 @@
 // error message still wrapped in the template syntax it was meant to replace ("${…}", "{{…}}") or
 // with the quotes it was stored with.
 // They read the raw lines, so they work on a log, a curl -v trace or a pasted error alike.
-import type { TextLine } from '../types.ts';
+import { isCredentialHeader } from '../parse/credentials.ts';
+import { REQUEST_RE } from '../parse/http.ts';
+import type { Evidence, TextLine } from '../types.ts';
 import type { Ctx } from './context.ts';
 
 /** How much of a paste these rules read: enough for any log, bounded for a 5 MB HAR. */
@@ -68,19 +70,23 @@ const MASKED_WITH_QUOTE = /[A-Za-z]\s?[:=]\s*\\?["'\u201c\u2018{<[][A-Za-z0-9_-]
  */
 const PARAM_PLACEHOLDER = /(?:^|[?&\s])((?:client|app)[_-]?(?:id|secret)|api[_-]?key|apikey|access[_-]?token|token|key|secret)=(none|null|undefined|nil|nan)(?=[&\s#"']|$)/i;
 
-/** A credential header as a request shows it (a curl -v "> " prefix allowed). */
-const CRED_HEADER = /^\s*(?:> )?(?:authorization|proxy-authorization|x-api-key|api-key|private-token):\s*\S/i;
-/** A request line, before the headers. */
-const REQUEST_LINE = /^\s*(?:> )?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP\/\d/;
+/** A header line as a request shows it (a curl -v "> " prefix allowed): its name, if it has a value. */
+const headerName = (text: string) => /^\s*(?:> )?([\w-]+):\s*\S/.exec(text)?.[1];
+/** A request line, before the headers (a curl -v "> " prefix allowed). */
+const isRequestLine = (text: string) => REQUEST_RE.test(text.replace(/^\s*(?:> )?/, '').trimEnd());
 /** A header a client sends, as the headers after a credential that ended them early would be. */
 const LATER_HEADER = /^\s*(?:> )?(?:content-type|content-length|accept|accept-encoding|user-agent|host|connection|cookie|x-[\w-]+):\s/i;
 /**
- * A credential header, in a client's or tracer's escaped dump (strace, a debug log), whose value
- * ends in spaces or tabs before the escaped line end: they were sent as part of the credential.
- * (In such a dump the header follows the escaped "\n" of the line before, not a word boundary.)
+ * A header in a client's or tracer's escaped dump (strace, a debug log), up to its escaped line
+ * end. (There it follows the escaped "\n" of the line before, not a word boundary; the line end is
+ * only looked at, so the next header can start with it.)
  */
-const ESCAPED_HEADER = /(?:\\n|\b)(?:authorization|proxy-authorization|x-api-key|api-key|private-token):([^"\r\n\\]*)\\r?\\n/gi;
-const escapedTrailingSpace = (text: string) => [...text.matchAll(ESCAPED_HEADER)].some((m) => /\S[ \t]+$/.test(m[1] ?? ''));
+const ESCAPED_HEADER = /(?:\\n|\b)([\w-]+):([^"\r\n\\]*)(?=\\r?\\n)/g;
+/** A credential header in an escaped dump whose value ends in spaces or tabs, sent as part of it. */
+const escapedTrailingSpace = (text: string) => [...text.matchAll(ESCAPED_HEADER)].some((m) => isCredentialHeader(m[1] ?? '') && /\S[ \t]+$/.test(m[2] ?? ''));
+
+/** The evidence a finding quotes: the line, cut to a readable length. */
+const quote = (l: TextLine): Evidence => ({ text: l.text.slice(0, 300), line: l.line });
 
 /**
  * A credential that ends in a newline, as a request shows it: the request's header block ends
@@ -92,8 +98,8 @@ const escapedTrailingSpace = (text: string) => [...text.matchAll(ESCAPED_HEADER)
 function credentialEndsHeaders(lines: readonly TextLine[]): TextLine | undefined {
   for (let i = 1; i + 2 < lines.length; i++) {
     const l = lines[i];
-    if (!l || !CRED_HEADER.test(l.text) || !/^\s*>?\s*$/.test(lines[i + 1]?.text ?? 'x') || !LATER_HEADER.test(lines[i + 2]?.text ?? '')) continue;
-    if (lines.slice(Math.max(0, i - 30), i).some((x) => REQUEST_LINE.test(x.text))) return l;
+    if (!l || !isCredentialHeader(headerName(l.text) ?? '') || !/^\s*>?\s*$/.test(lines[i + 1]?.text ?? 'x') || !LATER_HEADER.test(lines[i + 2]?.text ?? '')) continue;
+    if (lines.slice(Math.max(0, i - 30), i).some((x) => isRequestLine(x.text))) return l;
   }
   return undefined;
 }
@@ -119,7 +125,7 @@ export function echoRules(ctx: Ctx): void {
       rule: 'url-userinfo-unencoded', cause: 'credentials-in-url-not-encoded', score: 88,
       title: `Credentials in the URL are not percent-encoded: ${userinfo.why}.`,
       detail: 'Encode each reserved character of the user name and password (@ → %40, / → %2F, : → %3A, # → %23), or keep the credentials out of the URL (a credential helper, a header, or the tool’s own options).',
-      evidence: [{ text: userinfo.line.text.slice(0, 300), line: userinfo.line.line }],
+      evidence: [quote(userinfo.line)],
     });
   }
   const bang = lines.find((l) => BANG_IN_QUOTES.test(l.text));
@@ -127,7 +133,7 @@ export function echoRules(ctx: Ctx): void {
     ctx.findings.push({
       rule: 'credential-history-expanded', cause: 'credential-value-mangled', score: 80,
       title: 'The credential is in double quotes and holds a “!”: an interactive bash replaces “!…” from its history, so another value was sent. Use single quotes.',
-      evidence: [{ text: bang.text.slice(0, 300), line: bang.line }],
+      evidence: [quote(bang)],
     });
   }
   const quoted = lines.find((l) => CREDENTIAL_WORD.test(l.text) && MASKED_WITH_QUOTE.test(l.text));
@@ -136,28 +142,30 @@ export function echoRules(ctx: Ctx): void {
       rule: 'credential-quoted', cause: 'credential-value-mangled', score: 86,
       title: 'The key the server received starts with a quote or a bracket: it was sent as part of the key.',
       detail: 'Windows `set NAME="value"` keeps the quotes in the value, and so do many .env loaders and CI settings that are given quoted text. Store the bare value (`set NAME=value`), or strip quotes and whitespace when reading it.',
-      evidence: [{ text: quoted.text.slice(0, 300), line: quoted.line }],
+      evidence: [quote(quoted)],
     });
   }
   const newline = credentialEndsHeaders(lines);
   const spaced = newline ? undefined : lines.find((l) => escapedTrailingSpace(l.text));
-  if (newline || spaced) {
+  const ends = newline ?? spaced;
+  if (ends) {
     ctx.findings.push({
       rule: 'credential-trailing-whitespace', cause: 'credential-value-mangled', score: 86,
       title: newline
         ? 'The credential ends in a newline: the request’s headers stop right after it, and the headers that follow were sent as the body.'
         : 'The credential header ends in spaces or tabs, which were sent as part of the credential.',
       detail: 'A token read from a file or a secret store often keeps its trailing newline or spaces. Strip whitespace when reading it, or store the bare value.',
-      evidence: [{ text: (newline ?? spaced)?.text.slice(0, 300) ?? '', line: (newline ?? spaced)?.line ?? 0 }],
+      evidence: [quote(ends)],
     });
   }
-  const empty = lines.map((l) => ({ l, m: PARAM_PLACEHOLDER.exec(l.text) })).find((x) => x.m);
+  const emptyLine = lines.find((l) => PARAM_PLACEHOLDER.test(l.text));
+  const empty = emptyLine && { l: emptyLine, m: PARAM_PLACEHOLDER.exec(emptyLine.text) };
   if (empty?.m) {
     ctx.findings.push({
       rule: 'credential-param-empty', cause: 'credential-value-mangled', score: 86,
       title: `The request sent ${empty.m[1]}=${empty.m[2]}: the variable meant to hold it was empty, and its "${empty.m[2]}" was sent as text.`,
       detail: 'Check that the setting or environment variable is defined where the code runs (a .env file that was not loaded, a CI secret not passed to this step, another environment’s configuration), and fail early when it is missing.',
-      evidence: [{ text: empty.l.text.slice(0, 300), line: empty.l.line }],
+      evidence: [quote(empty.l)],
     });
   }
   const templated = lines.find((l) => CREDENTIAL_WORD.test(l.text) && TEMPLATE.test(l.text) && !/^\s*(?:[-+]?\s*)?(?:export|set|env|\w+:)\s/i.test(l.text));
@@ -167,7 +175,7 @@ export function echoRules(ctx: Ctx): void {
       rule: 'credential-templated', cause: 'credential-value-mangled', score: 86,
       title: `The credential was sent with its template brackets (${shown.slice(0, 2)}…${shown.slice(-1)}) around it: a variable that was never substituted, or brackets copied from an example.`,
       detail: 'Send only the bare value. A shell does not expand "${VAR}" inside single quotes; a YAML or JSON file is read literally unless the tool itself supports that syntax; in docs and examples, the brackets only mark where the key goes.',
-      evidence: [{ text: templated.text.slice(0, 300), line: templated.line }],
+      evidence: [quote(templated)],
     });
   }
 }
