@@ -43,6 +43,9 @@ export interface AuthInfo {
 // value cannot be judged, and saying it was sent that way would be wrong nearly every time.
 const PLACEHOLDER_RE = /^(?:undefined|null|none|nil|false|true|nan|\[object object\]|<[^>]{0,60}>|\{\{[^}]{0,60}\}\}|\$\{?[A-Za-z_][A-Za-z0-9_]{0,60}\}?|%[A-Za-z_][A-Za-z0-9_]{0,60}%|your[-_ ]?(?:api[-_ ]?)?(?:token|key)[\w-]{0,30}|token|api[-_]?key|access[-_]?token)$/i;
 
+/** The auth schemes people write, as a whole value: a header that holds only one sent no credential. */
+const AUTH_SCHEME_WORD = /^(?:bearer|basic|token|digest|negotiate|ntlm|jwt|dpop|ssws|apikey|api-key)$/i;
+
 /**
  * @param v a credential value
  * @returns whether it is an empty or placeholder value (`undefined`, `${TOKEN}`, `<token>`…)
@@ -65,7 +68,8 @@ export function readAuthorization(header: Header): AuthInfo {
   const credentials = sp < 0 ? v : v.slice(sp).replace(/^[ \t]+/, '');
   let basicUser: string | undefined;
 
-  if (/^\s|\s$/.test(raw) && raw.trim() !== '') problems.push({ id: 'whitespace', text: 'the value has spaces or tabs before or after it' });
+  // (After a lone scheme word the space is the separator of a value that is missing, not stray.)
+  if (/^\s|\s$/.test(raw) && raw.trim() !== '' && !AUTH_SCHEME_WORD.test(raw.trim())) problems.push({ id: 'whitespace', text: 'the value has spaces or tabs before or after it' });
   if (sp >= 0 && /^[ \t]{2,}/.test(v.slice(sp))) problems.push({ id: 'whitespace', text: 'there is more than one space after the scheme' });
   // Quotes are normal inside auth-params (Digest's realm="…"); around a token68 they are part of the token.
   const params = /^[\w-]+[ \t]*=/.test(credentials);
@@ -77,6 +81,8 @@ export function readAuthorization(header: Header): AuthInfo {
   const redacted = /^[x*.]{4,}$/i.test(credentials.trim());
   if (scheme === '') {
     if (isPlaceholder(v)) problems.push({ id: 'placeholder', text: `the value is "${v.slice(0, 40)}", not a credential` });
+    // "Bearer " with nothing after it: the scheme is there, the credential is not (an empty variable).
+    else if (AUTH_SCHEME_WORD.test(v.trim())) problems.push({ id: 'scheme-only', text: `only the scheme "${v.trim()}", with nothing after it` });
     else if (!redacted) problems.push({ id: 'no-scheme', text: 'a bare token without a scheme' });
   } else {
     if (/^bearer$/i.test(scheme) && /^bearer[ \t]/i.test(credentials)) problems.push({ id: 'double-scheme', text: 'the word "Bearer" appears twice' });

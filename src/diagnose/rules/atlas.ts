@@ -18,6 +18,17 @@ const NAMED_SCORE = 86;
 const UNNAMED_SCORE = 74;
 
 /**
+ * @param e a message finding's evidence
+ * @param hit the line a vendor text matched
+ * @returns whether the evidence is an error code in the same error object, a few lines away
+ *   ("error": "invalid_grant" beside "error_description": "Account is not fully set up"): the
+ *   vendor's sentence says why, the protocol's code only which family of failure it is
+ */
+function codeBeside(e: { line: number; text: string }, hit: TextLine): boolean {
+  return e.line > 0 && hit.line > 0 && e.line !== hit.line && Math.abs(e.line - hit.line) <= 3 && /^\s*"?[\w.-]{1,40}"?\s*[:=]\s*"?[\w.:-]{1,60}"?,?\s*$/.test(e.text);
+}
+
+/**
  * @param ctx the rule context (with the knowledge the caller loaded)
  */
 export function atlasRules(ctx: Ctx): void {
@@ -47,7 +58,7 @@ export function atlasRules(ctx: Ctx): void {
     // the line ("ENTER_YOUR_CLIENT_ID") is not wording but the value that was sent: it stays first.
     if (entry.cause !== GENERIC_CAUSE) {
       for (const f of ctx.findings) {
-        if (f.rule.startsWith('message') && f.rule !== 'message-placeholder' && f.cause !== entry.cause && f.evidence.some((e) => e.line === line.line && e.text.includes(line.text.trim().slice(0, 200)))) f.score = Math.min(f.score, score - 1);
+        if (f.rule.startsWith('message') && f.rule !== 'message-placeholder' && f.cause !== entry.cause && f.evidence.some((e) => (e.line === line.line && e.text.includes(line.text.trim().slice(0, 200))) || codeBeside(e, line))) f.score = Math.min(f.score, score - 1);
       }
     }
     const status = entry.status && !ctx.focus.some((x) => x.response?.status === entry.status) ? ` (documented with status ${entry.status})` : '';

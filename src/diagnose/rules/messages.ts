@@ -137,6 +137,9 @@ export interface Classified {
   line: TextLine;
 }
 
+/** Standard headers that carry no error text, as lines of a paste ("name: value"). */
+const DATA_HEADER = /^\s*(?:[<>] )?(?:strict-transport-security|cache-control|expires|date|last-modified|age|etag|vary|via|content-(?:type|length|encoding|security-policy)|access-control-[\w-]+|x-cache|x-amz-cf-[\w-]+|set-cookie|cookie|connection|keep-alive|transfer-encoding|server|host|user-agent|accept(?:-[\w-]+)?|location|pragma)\s*:/i;
+
 /**
  * Picks the most specific category among several messages (e.g. a JSON body's fields).
  * @param lines messages
@@ -152,6 +155,9 @@ export function classifyAll(lines: readonly TextLine[], lex: Lexicon | undefined
     if (/^https?:\/\/\S*$/.test(value)) continue;
     // A field whose value is a number, true, false or null ("nbf": 1504804880 in a decoded token) is data, not a message.
     if (/^\s*"?[\w.@-]{1,80}"?\s*[:=]\s*(?:-?[\d.]+|true|false|null),?\s*$/i.test(line.text)) continue;
+    // A response header pasted among the output (curl -i in a log, a CLI that prints headers) is
+    // data, not a message: "strict-transport-security: max-age=…" says nothing about a token's age.
+    if (DATA_HEADER.test(line.text)) continue;
     // "Unauthorized" restates the status code, and servers' stock 401 pages say nothing specific.
     if (restates(value, lex)) continue;
     const c = classifyRanked(line.text, lex);

@@ -56,6 +56,16 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
           add(ctx, { ...common, rule: 'auth-placeholder', cause: 'credential-value-mangled', score: 94,
             title: `The ${a.header.name} header carries a placeholder instead of a credential: ${p.text}.`, });
           break;
+        case 'scheme-only': {
+          // A token on the next line of the paste (wrapped, or a redaction like "<<token>>") was
+          // sent after all: only a value that really ends at the scheme is empty.
+          const next = a.header.line ? (ctx.parsed.text.split('\n', a.header.line + 1)[a.header.line]?.trim() ?? '') : '';
+          if (next && !/^[\w-]+:/.test(next)) break;
+          add(ctx, { ...common, rule: 'auth-scheme-only', cause: 'credential-value-mangled', score: 90,
+            title: `The ${a.header.name} header has ${p.text}: the variable meant to hold the credential was empty when the request was built.`,
+            detail: 'Check that the variable or setting is defined where the code runs (a .env file that was not loaded, a CI secret not passed to this step), and fail early when it is empty.' });
+          break;
+        }
         case 'no-scheme':
           add(ctx, { ...common, rule: 'auth-no-scheme', cause: 'wrong-auth-scheme', score: 86,
             title: `The ${a.header.name} value has no scheme: most APIs expect "Bearer " before the token.`,
