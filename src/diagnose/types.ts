@@ -51,6 +51,11 @@ export interface HttpRequest {
   line: number;
   /** The request line as written (or synthesised for HAR), for evidence. */
   startLine: string;
+  /**
+   * For a pasted shell command: the variables the shell fills in before it runs ($NAME unquoted or
+   * in double quotes). Their values are not in the paste, so `$NAME` there is not what was sent.
+   */
+  shellExpanded?: readonly string[];
 }
 
 /** A response as far as the evidence shows it. */

@@ -19,12 +19,21 @@ const TAKES_VALUE = /^-(?:[owxUmTcEDtrYyzCQ]|-(?:output|write-out|proxy|proxy-us
 /** Options that send a body, so the method is POST unless one is given. */
 const SENDS_BODY = /^-(?:[dF]|-(?:data|data-raw|data-binary|data-ascii|data-urlencode|form|form-string|json))$/;
 
+/** A variable reference the shell replaces: `$NAME` or `${NAME}`. */
+const VARIABLE = /^\{?([A-Za-z_][A-Za-z0-9_]*)/;
+
 /**
  * Splits a command into words the way a POSIX shell does, without expanding anything.
  * @param s the command, continuation lines already joined
+ * @param expanded when given, receives the names of variables the shell would fill in (those
+ *   unquoted or inside double quotes; inside single quotes `$NAME` is sent as written)
  * @returns the words
  */
-export function shellWords(s: string): string[] {
+export function shellWords(s: string, expanded?: Set<string>): string[] {
+  const note = (i: number) => {
+    const name = VARIABLE.exec(s.slice(i + 1, i + 80))?.[1];
+    if (name && expanded) expanded.add(name);
+  };
   const words: string[] = [];
   let word = '';
   // Whether a word has begun: '' (an empty quoted argument) is a word too.
@@ -39,7 +48,10 @@ export function shellWords(s: string): string[] {
       if (c === '"') quote = '';
       // Inside double quotes a backslash escapes only these; elsewhere it stays.
       else if (c === '\\' && /["\\$`]/.test(s[i + 1] ?? '')) word += s[++i] ?? '';
-      else word += c;
+      else {
+        if (c === '$') note(i);
+        word += c;
+      }
     } else if (c === ' ' || c === '\t') {
       if (inWord) words.push(word);
       word = '';
@@ -48,7 +60,10 @@ export function shellWords(s: string): string[] {
       inWord = true;
       if (c === "'" || c === '"') quote = c;
       else if (c === '\\' && i + 1 < s.length) word += s[++i] ?? '';
-      else word += c;
+      else {
+        if (c === '$') note(i);
+        word += c;
+      }
     }
   }
   if (inWord) words.push(word);
@@ -82,7 +97,8 @@ export function parseCurlCommand(text: string): HttpRequest | undefined {
     cmd += cont ? `${l.slice(0, cont.index)} ` : l;
     if (!cont) break;
   }
-  const words = shellWords(cmd.replace(START, ''));
+  const expanded = new Set<string>();
+  const words = shellWords(cmd.replace(START, ''), expanded);
   const headers: Header[] = [];
   // The line of the paste a value sits on, for the evidence (the command's first line if not found).
   const lineOf = (v: string) => {
@@ -143,7 +159,7 @@ export function parseCurlCommand(text: string): HttpRequest | undefined {
   own('User-Agent', 'curl');
   if (host) own('Host', host);
   const m = method ?? (body ? 'POST' : 'GET');
-  return { method: m, target: url, url: full || undefined, host, headers, line: at + 1, startLine: (lines[at] ?? '').trim().slice(0, 300) };
+  return { method: m, target: url, url: full || undefined, host, headers, line: at + 1, startLine: (lines[at] ?? '').trim().slice(0, 300), ...(expanded.size ? { shellExpanded: [...expanded] } : {}) };
 }
 
 /** What the page asks the command reader (run as a worker): a paste, with the run it belongs to. */

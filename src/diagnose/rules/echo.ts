@@ -123,6 +123,27 @@ function credentialEndsHeaders(lines: readonly TextLine[]): TextLine | undefined
   return undefined;
 }
 
+/** A command line as people paste it: an optional prompt, then a client that runs in a shell. */
+const SHELL_COMMAND = /^\s*(?:\$ |> |PS [^>]*> )?(?:curl|wget|http|https|xh)\s/i;
+
+/**
+ * @param text a line of the paste
+ * @returns whether it is a shell command whose first `${NAME}` the shell fills in (unquoted or in
+ *   double quotes): the value it held is not in the paste, so the brackets were not sent
+ */
+function shellFills(text: string): boolean {
+  const at = text.search(/\$\{/);
+  if (at < 0 || !SHELL_COMMAND.test(text)) return false;
+  let quote = '';
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (quote === '' && (c === "'" || c === '"')) quote = c;
+    else if (c === quote) quote = '';
+    else if (c === '\\' && quote !== "'") i++;
+  }
+  return quote !== "'";
+}
+
 /**
  * @param ctx the rule context
  */
@@ -206,7 +227,7 @@ export function echoRules(ctx: Ctx): void {
       evidence: [quote(split.l)],
     });
   }
-  const templated = lines.find((l) => CREDENTIAL_WORD.test(l.text) && TEMPLATE.test(l.text) && !/^\s*(?:[-+]?\s*)?(?:export|set|env|\w+:)\s/i.test(l.text));
+  const templated = lines.find((l) => CREDENTIAL_WORD.test(l.text) && TEMPLATE.test(l.text) && !/^\s*(?:[-+]?\s*)?(?:export|set|env|\w+:)\s/i.test(l.text) && !shellFills(l.text));
   if (templated) {
     const shown = TEMPLATE.exec(templated.text)?.[0] ?? '';
     ctx.findings.push({

@@ -52,10 +52,19 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
       seen.add(p.id);
       const common: Pick<Finding, 'fix' | 'evidence'> = { fix: 'fix-authorization-header', evidence: ev };
       switch (p.id) {
-        case 'placeholder':
+        case 'placeholder': {
+          // "Bearer $TOKEN" in double quotes: the shell put the variable's value there, which the
+          // paste does not show. Only an unset variable would leave the header empty.
+          const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(a.credentials.trim() || a.header.value.trim())?.[1];
+          if (name && req.shellExpanded?.includes(name)) {
+            add(ctx, { ...common, rule: 'auth-variable-expanded', cause: 'credential-value-mangled', score: 45,
+              title: `The ${a.header.name} value comes from $${name}, which the shell fills in before the command runs: the paste does not show what was sent. If $${name} is unset in that shell, the credential went out empty.`, });
+            break;
+          }
           add(ctx, { ...common, rule: 'auth-placeholder', cause: 'credential-value-mangled', score: 94,
             title: `The ${a.header.name} header carries a placeholder instead of a credential: ${p.text}.`, });
           break;
+        }
         case 'scheme-only': {
           // A token on the next line of the paste (wrapped, or a redaction like "<<token>>") was
           // sent after all: only a value that really ends at the scheme is empty.

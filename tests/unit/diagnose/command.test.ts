@@ -66,6 +66,21 @@ describe('a pasted curl command, analysed', () => {
     expect(run("curl -H 'Authorization: Bearer $TOKEN' https://api.example.com/items\n401")[0]?.cause).toBe('credential-value-mangled');
   });
 
+  it('knows which variables the shell fills in: unquoted or in double quotes, not in single quotes', () => {
+    const expanded = new Set<string>();
+    shellWords(`-H "Authorization: Bearer $TOKEN" -H 'X-Key: $KEY' -u $USER:\${PASS} -d "a=\\$LITERAL"`, expanded);
+    expect([...expanded].sort()).toEqual(['PASS', 'TOKEN', 'USER']);
+    expect(parseCurlCommand('curl -H "Authorization: Bearer ${TOKEN}" https://x.test/')?.shellExpanded).toEqual(['TOKEN']);
+    expect(parseCurlCommand("curl -H 'Authorization: Bearer $TOKEN' https://x.test/")?.shellExpanded).toBeUndefined();
+    // So "$TOKEN" in double quotes is not reported as sent literally: the paste does not show its value.
+    const findings = run('curl -H "Authorization: Bearer $TOKEN" https://api.example.com/items\n401');
+    expect(findings.map((f) => f.rule)).not.toContain('auth-placeholder');
+    expect(findings.find((f) => f.rule === 'auth-variable-expanded')?.confidence).toBe('low');
+    // Nor are "${TOKEN}"'s brackets: the shell replaced them too.
+    expect(run('curl -H "Authorization: Bearer ${TOKEN}" https://api.example.com/items\n401').map((f) => f.rule)).not.toContain('credential-templated');
+    expect(run("curl -H 'Authorization: Bearer ${TOKEN}' https://api.example.com/items\n401").map((f) => f.rule)).toContain('credential-templated');
+  });
+
   it('gives the response below it the request it describes', () => {
     const text = 'curl -i https://api.example.com/items\n\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="api"\nContent-Length: 0\n';
     // The command shows that no credentials were sent at all: a fact, not a reading of the challenge.
