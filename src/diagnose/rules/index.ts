@@ -7,6 +7,7 @@ import type { Exchange, Fact, Finding, Parsed } from '../types.ts';
 import type { Knowledge } from '../atlas.ts';
 import { atlasRules } from './atlas.ts';
 import { challengeRules } from './challenge.ts';
+import { directoryRules } from './directory.ts';
 import { echoRules } from './echo.ts';
 import { challengesOf, credsOf, evStart, hdr, type Ctx } from './context.ts';
 import { flowRules } from './flow.ts';
@@ -45,7 +46,7 @@ export type RuleGroup = (ctx: Ctx) => void;
 export function ruleGroups(cookies?: RuleGroup): ReadonlyArray<readonly [string, RuleGroup]> {
   return [
     ['challenge', challengeRules], ['request', requestRules], ['bare', bareRules], ['flow', flowRules], ['jwt', jwtRules],
-    ['lookalike', lookalikeRules], ['echo', echoRules], ...(cookies ? [['cookies', cookies] as const] : []),
+    ['lookalike', lookalikeRules], ['echo', echoRules], ['directory', directoryRules], ...(cookies ? [['cookies', cookies] as const] : []),
     ['messages', messageRules], ['atlas', atlasRules], ['fallback', fallbackRules],
   ];
 }
