@@ -1,10 +1,12 @@
 // The whole diagnoser, every rule group: what the CLI, the evaluation and the tests run, and what
-// the page runs, as a worker, for a paste with a Set-Cookie line. The page's start-up engine calls
-// analyseWith() (report.ts) without the cookie rules, which are ~2 KB of its 30 KB budget
-// (../shared/design.md §5) and find nothing without a Set-Cookie line to start from.
+// the page runs, as a worker, for a paste that a deferred group applies to (rules/deferred.ts). The
+// page's start-up engine calls analyseWith() (report.ts) without those groups: the cookie rules
+// (~2 KB) and the directory rules (~0.7 KB) find nothing without their marker line, and the 30 KB
+// budget (../shared/design.md §5) has no room for them.
 import type { Knowledge } from './atlas.ts';
 import { analyseWith, type AnalyseOptions } from './report.ts';
 import { cookieRules } from './rules/cookies.ts';
+import { directoryRules } from './rules/directory.ts';
 import type { HarParse, HttpRequest, InputKind, Report } from './types.ts';
 
 /**
@@ -13,8 +15,8 @@ import type { HarParse, HttpRequest, InputKind, Report } from './types.ts';
  * @param options a forced kind, a fixed clock, the knowledge data and the readers
  * @returns the ranked report; never throws
  */
-export function analyse(input: string, options: Omit<AnalyseOptions, 'cookieRules'> = {}): Report {
-  return analyseWith(input, { ...options, cookieRules });
+export function analyse(input: string, options: Omit<AnalyseOptions, 'deferredRules'> = {}): Report {
+  return analyseWith(input, { ...options, deferredRules: { cookies: cookieRules, directory: directoryRules } });
 }
 
 /** What the page asks this worker: a paste and what the page's readers read from it. */

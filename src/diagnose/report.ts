@@ -10,6 +10,7 @@ import { parseInput } from './parse/index.ts';
 import { redactLine } from './redact.ts';
 import { hdr } from './rules/context.ts';
 import { runRules, type RuleGroup } from './rules/index.ts';
+import type { DeferredRules } from './rules/deferred.ts';
 import { KIND_LABELS, type CommandReader, type Confidence, type HarReader, type Exchange, type Finding, type InputKind, type Parsed, type RankedFinding, type Report } from './types.ts';
 
 /** Options for analyse(). */
@@ -32,11 +33,11 @@ export interface AnalyseOptions {
    */
   readHar?: HarReader | undefined;
   /**
-   * The cookie rules (rules/cookies.ts `cookieRules`): why a cookie was not stored or not sent.
+   * The deferred rule groups (rules/deferred.ts): the cookie rules and the directory rules.
    * `analyse()` (analyse.ts) always passes them; the page's start-up engine has them only in the
-   * worker it hands pastes with a Set-Cookie line to.
+   * worker it hands the pastes they apply to.
    */
-  cookieRules?: RuleGroup | undefined;
+  deferredRules?: DeferredRules<RuleGroup> | undefined;
 }
 
 // Confidence tiers (docs/evaluation.md): what each promises, so the page can say it plainly.
@@ -141,7 +142,7 @@ function hintsFor(p: Parsed, found: boolean, focus: readonly Exchange[]): HintId
 export function analyseWith(input: string, options: AnalyseOptions = {}): Report {
   const nowMs = options.now ?? Date.now();
   const parsed = parseInput(input, options.kind, options.readCommand, options.readHar);
-  const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000), options.knowledge, options.cookieRules);
+  const { findings, facts, focus } = runRules(parsed, Math.floor(nowMs / 1000), options.knowledge, options.deferredRules);
   const who = audienceOf(parsed, focus);
   const ranked: RankedFinding[] = merge(demoteUmbrellas(findings)).map((f) => {
     const fix = fixOf(f.cause, f.fix, options.knowledge);

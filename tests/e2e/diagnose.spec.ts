@@ -254,6 +254,15 @@ test('the cookie rules load only for a paste with a Set-Cookie line, as a same-o
   expect(requests.sort()).toEqual([expect.stringMatching(new RegExp(`^${origin}/_astro/analyse[\\w.-]*\\.js$`)), expect.stringMatching(new RegExp(`^${origin}/_astro/har[\\w.-]*\\.js$`))]);
 });
 
+test('an Active Directory bind failure in a log is read by the whole engine, in the same worker', async ({ page }) => {
+  await page.goto('/diagnose/', { waitUntil: 'networkidle' });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await paste(page, fx('synthetic/ad-bind-disabled.txt'));
+  await expect(findings(page).first()).toContainText('Active Directory refused the sign-in: the account is disabled');
+  expect(requests).toEqual([expect.stringMatching(new RegExp(`^${new URL(page.url()).origin}/_astro/analyse[\\w.-]*\\.js$`))]);
+});
+
 test('when the cookie worker cannot load, a paste with cookies is analysed without the cookie checks', async ({ page }) => {
   await page.route('**/_astro/analyse*.js', (route) => route.abort());
   await page.goto('/diagnose/');

@@ -15,13 +15,15 @@
 //  - a curl command in the paste is read by src/diagnose/parse/command.ts, and a HAR file by
 //    src/diagnose/parse/har.ts: same-origin workers, each loaded the first time a paste needs it,
 //    for the same reason;
-//  - the cookie rules are not in the engine loaded at start: a paste with a Set-Cookie line is
-//    analysed by the whole engine (src/diagnose/analyse.ts) in a same-origin worker.
+//  - the deferred rule groups (cookies, Active Directory binds) are not in the engine loaded at
+//    start: a paste they apply to (src/diagnose/rules/deferred.ts) is analysed by the whole engine
+//    (src/diagnose/analyse.ts) in a same-origin worker.
 
 import type { CommandReply } from '../../diagnose/parse/command';
 import { CURL_COMMAND, detectKind } from '../../diagnose/parse/detect';
 import type { HarReply } from '../../diagnose/parse/har';
 import { redact, redactLine } from '../../diagnose/redact';
+import { needsDeferredRules } from '../../diagnose/rules/deferred';
 import type { FullReply, FullRequest } from '../../diagnose/analyse';
 import { analyseWith } from '../../diagnose/report';
 import type { InputKind, RankedFinding, Report } from '../../diagnose/types';
@@ -161,9 +163,9 @@ class FixDiagnose extends HTMLElement {
       : undefined;
     if (id !== this.runId) return; // superseded while a reader worked
     const t0 = performance.now();
-    // The cookie rules start from a Set-Cookie line, so only a paste with one needs them; the rest
-    // is analysed here, and so is that one if the worker cannot load (without the cookie checks).
-    const full = /set-cookie/i.test(text)
+    // The deferred rules start from a line few pastes have, so only such a paste needs them; the
+    // rest is analysed here, and so is that one if the worker cannot load (without those checks).
+    const full = needsDeferredRules(text)
       ? await this.ask('full', () => new Worker(new URL('../../diagnose/analyse.ts', import.meta.url), { type: 'module' }), { id, text, kind, knowledge, request, har } satisfies FullRequest, (d: FullReply) => d.report)
       : undefined;
     if (id !== this.runId) return;

@@ -7,7 +7,7 @@ import type { Exchange, Fact, Finding, Parsed } from '../types.ts';
 import type { Knowledge } from '../atlas.ts';
 import { atlasRules } from './atlas.ts';
 import { challengeRules } from './challenge.ts';
-import { directoryRules } from './directory.ts';
+import type { DeferredRules } from './deferred.ts';
 import { echoRules } from './echo.ts';
 import { challengesOf, credsOf, evStart, hdr, type Ctx } from './context.ts';
 import { flowRules } from './flow.ts';
@@ -38,15 +38,16 @@ export type RuleGroup = (ctx: Ctx) => void;
 
 /**
  * The rule groups, in order, each with the name a failure is reported by (function names are
- * minified in the browser). `cookies` runs only when the caller passes the cookie rules: they are
- * left out of the page's start-up engine (see src/diagnose/analyse.ts).
- * @param cookies the cookie rules (rules/cookies.ts `cookieRules`), if loaded
+ * minified in the browser). The deferred groups run only when the caller passes them: they are
+ * left out of the page's start-up engine (rules/deferred.ts).
+ * @param deferred the deferred rule groups that are loaded (cookies, directory)
  * @returns the groups to run
  */
-export function ruleGroups(cookies?: RuleGroup): ReadonlyArray<readonly [string, RuleGroup]> {
+export function ruleGroups(deferred: DeferredRules<RuleGroup> = {}): ReadonlyArray<readonly [string, RuleGroup]> {
   return [
     ['challenge', challengeRules], ['request', requestRules], ['bare', bareRules], ['flow', flowRules], ['jwt', jwtRules],
-    ['lookalike', lookalikeRules], ['echo', echoRules], ['directory', directoryRules], ...(cookies ? [['cookies', cookies] as const] : []),
+    ['lookalike', lookalikeRules], ['echo', echoRules],
+    ...(deferred.cookies ? [['cookies', deferred.cookies] as const] : []), ...(deferred.directory ? [['directory', deferred.directory] as const] : []),
     ['messages', messageRules], ['atlas', atlasRules], ['fallback', fallbackRules],
   ];
 }
@@ -105,14 +106,14 @@ export function looksSanitised(p: Parsed): boolean {
  * @param parsed the parsed input
  * @param nowSeconds the current time in seconds since the epoch
  * @param knowledge the atlas of vendor errors, when the caller loaded it
- * @param cookies the cookie rules, when the caller loaded them
+ * @param deferred the deferred rule groups, when the caller loaded them (rules/deferred.ts)
  * @returns raw findings (unranked) and facts
  */
-export function runRules(parsed: Parsed, nowSeconds: number, knowledge?: Knowledge, cookies?: RuleGroup): { findings: Finding[]; facts: Fact[]; focus: Exchange[]; sanitisedHar: boolean } {
+export function runRules(parsed: Parsed, nowSeconds: number, knowledge?: Knowledge, deferred?: DeferredRules<RuleGroup>): { findings: Finding[]; facts: Fact[]; focus: Exchange[]; sanitisedHar: boolean } {
   const focus = focusOf(parsed.exchanges);
   // Preflights are diagnosed by the flow rules; they are not "requests that lacked credentials".
   const ctx: Ctx = { parsed, now: nowSeconds, focus, sanitisedHar: looksSanitised(parsed), findings: [], facts: [], knowledge };
-  for (const [name, rule] of ruleGroups(cookies)) {
+  for (const [name, rule] of ruleGroups(deferred)) {
     try {
       rule(ctx);
     } catch {

@@ -1,0 +1,24 @@
+// The rule groups left out of the engine the diagnoser page loads at start (its 30 KB budget,
+// ../shared/design.md §5), and the line each one starts from. Few pastes have that line, and
+// without it the group finds nothing, so the page hands only such a paste to the whole engine
+// (src/diagnose/analyse.ts) in a same-origin worker. The CLI, the evaluation and the tests always
+// run every group.
+
+/** Each deferred group and what a paste must contain for it to find anything. */
+export const DEFERRED_MARKERS = {
+  /** Why a cookie was not stored or not sent (rules/cookies.ts): starts from a Set-Cookie line. */
+  cookies: /set-cookie/i,
+  /** Active Directory's reason for a failed LDAP bind (rules/directory.ts): its diagnostic text. */
+  directory: /AcceptSecurityContext error/i,
+} as const;
+
+/** The deferred groups a caller passes in, by name. */
+export type DeferredRules<Group> = Partial<Record<keyof typeof DEFERRED_MARKERS, Group>>;
+
+/**
+ * @param text the paste
+ * @returns whether a deferred rule group could find something in it (then the page runs the whole engine)
+ */
+export function needsDeferredRules(text: string): boolean {
+  return Object.values(DEFERRED_MARKERS).some((re) => re.test(text));
+}
