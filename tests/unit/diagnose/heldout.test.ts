@@ -113,7 +113,10 @@ describe('the generalisations stay narrow', () => {
 
   it('a JWK lookup failure is a signature problem; a key not found in an API key store is not', () => {
     expect(classify('Signed JWT rejected: Another algorithm expected, or no matching key(s) found')).toBe('keys');
-    expect(classify('API key not found')).toBe('missing');
+    // The store did not know the key that was sent (with nothing sent, "invalid" maps to the
+    // missing header: messages.yaml `when: kinds: [none]`); "not found in the request" is missing.
+    expect(classify('API key not found')).toBe('invalid');
+    expect(classify('API key not found in the request headers')).toBe('missing');
   });
 
   it('curl: the scheme comes from the TLS lines, so http→https drops are seen and same-origin redirects are not', () => {
