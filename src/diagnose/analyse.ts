@@ -1,12 +1,13 @@
 // The whole diagnoser, every rule group: what the CLI, the evaluation and the tests run, and what
 // the page runs, as a worker, for a paste that a deferred group applies to (rules/deferred.ts). The
 // page's start-up engine calls analyseWith() (report.ts) without those groups: the cookie rules
-// (~2 KB) and the directory rules (~0.7 KB) find nothing without their marker line, and the 30 KB
+// (~2 KB), the directory rules (~0.7 KB) and the written-layout rules (~0.8 KB) find nothing without their marker line, and the 30 KB
 // budget (../shared/design.md §5) has no room for them.
 import type { Knowledge } from './atlas.ts';
 import { analyseWith, type AnalyseOptions } from './report.ts';
 import { cookieRules } from './rules/cookies.ts';
 import { directoryRules } from './rules/directory.ts';
+import { writtenRules } from './rules/written.ts';
 import type { HarParse, HttpRequest, InputKind, Report } from './types.ts';
 
 /**
@@ -16,7 +17,7 @@ import type { HarParse, HttpRequest, InputKind, Report } from './types.ts';
  * @returns the ranked report; never throws
  */
 export function analyse(input: string, options: Omit<AnalyseOptions, 'deferredRules'> = {}): Report {
-  return analyseWith(input, { ...options, deferredRules: { cookies: cookieRules, directory: directoryRules } });
+  return analyseWith(input, { ...options, deferredRules: { cookies: cookieRules, directory: directoryRules, written: writtenRules } });
 }
 
 /** What the page asks this worker: a paste and what the page's readers read from it. */

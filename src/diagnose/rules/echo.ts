@@ -70,25 +70,6 @@ const MASKED_WITH_QUOTE = /[A-Za-z]\s?[:=]\s*\\?["'\u201c\u2018{<[][A-Za-z0-9_-]
  */
 const PARAM_PLACEHOLDER = /(?:^|[?&\s])((?:client|app)[_-]?(?:id|secret)|api[_-]?key|apikey|access[_-]?token|token|key|secret)=(none|null|undefined|nil|nan)(?=[&\s#"']|$)/i;
 
-/**
- * A credential setting (a credentials file's `token = "…"`, a header, an env assignment) whose
- * value holds a control character, raw or escaped (\u0016, \x16): a key press such as Ctrl+V at
- * a prompt that does not paste was stored instead of the token.
- */
-// Within the value's first word, so a log's colour codes (\u001b, ESC) elsewhere on the line do not count.
-const CONTROL_IN_CREDENTIAL = /\b(?:token|password|passwd|secret|api[_-]?key|apikey|authorization|auth)\b["']?\s*[:=]\s*["']?(?:bearer |basic )?[^\s"',;]{0,200}?(?:\\u00(?!1b)[01][0-9a-f]|\\x(?!1b)[01][0-9a-f]|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f])/i;
-
-/**
- * A command line that calls a URL with a query, unquoted, and "&" in it: the shell ends the
- * command at the first "&" (bash runs it in the background; cmd starts a new command), so every
- * parameter after it, the key among them, never reaches the server.
- */
-const UNQUOTED_AMP_URL = /^\s*(?:\$ |> |PS [^>]*> )?(?:curl|wget|http|https|xh)\s(?:[^'"\n]*\s)?(https?:\/\/[^\s'"]*\?[^\s'"]*&[^\s'"]*)/i;
-/** What a shell prints when it ran part of a command line as a background job ("[1] 28962", "[2]+  Done  offset=0"). */
-const JOB_LINE = /^\s*\[\d+\][+-]?\s+(?:\d+\s*$|Done\b|Exit\b)/;
-/** A credential among the parameters that were cut off. */
-const KEY_PARAM = /(?:^|&)((?:api[_-]?key|apikey|key|token|access[_-]?token|auth|client[_-]?secret|signature|sig)=)/i;
-
 /** A header line as a request shows it (a curl -v "> " prefix allowed): its name, if it has a value. */
 const headerName = (text: string) => /^\s*(?:> )?([\w-]+):\s*\S/.exec(text)?.[1];
 /** A request line, before the headers (a curl -v "> " prefix allowed). */
@@ -208,25 +189,7 @@ export function echoRules(ctx: Ctx): void {
       evidence: [quote(empty.l)],
     });
   }
-  const control = lines.find((l) => CONTROL_IN_CREDENTIAL.test(l.text));
-  if (control) {
-    ctx.findings.push({
-      rule: 'credential-control-character', cause: 'credential-value-mangled', score: 88,
-      title: 'The stored credential holds a control character, not a printable token: a key press (such as Ctrl+V at a prompt that does not paste) was saved instead of the value.',
-      detail: 'Set the value again by typing or pasting it with the terminal’s own paste (right-click, Shift+Insert, or Ctrl+Shift+V), or edit the credentials file directly, and check it holds only the token.',
-      evidence: [quote(control)],
-    });
-  }
-  const split = lines.map((l) => ({ l, m: UNQUOTED_AMP_URL.exec(l.text) })).find((x) => x.m);
-  const cut = split?.m?.[1]?.slice(split.m[1].indexOf('&') + 1) ?? '';
-  if (split && lines.some((l) => l.line > split.l.line && JOB_LINE.test(l.text)) && KEY_PARAM.test(`&${cut}`)) {
-    ctx.findings.push({
-      rule: 'shell-split-url', cause: 'api-key-misplaced', score: 88,
-      title: `The URL is not in quotes, so the shell cut the command at its first “&”: the parameters after it (${KEY_PARAM.exec(`&${cut}`)?.[1] ?? 'the key'}…) were never sent.`,
-      detail: 'The “[1] 12345” lines are the shell starting background jobs. Put the URL in single quotes (in cmd, double quotes), or send the key in a header.',
-      evidence: [quote(split.l)],
-    });
-  }
+
   const templated = lines.find((l) => CREDENTIAL_WORD.test(l.text) && TEMPLATE.test(l.text) && !/^\s*(?:[-+]?\s*)?(?:export|set|env|\w+:)\s/i.test(l.text) && !shellFills(l.text));
   if (templated) {
     const shown = TEMPLATE.exec(templated.text)?.[0] ?? '';

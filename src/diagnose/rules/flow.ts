@@ -27,6 +27,19 @@ export function flowRules(ctx: Ctx): void {
 function preflight(ctx: Ctx, ex: Exchange): void {
   const req = ex.request;
   const r = ex.response;
+  // A preflight reproduced by hand (curl -X OPTIONS with Origin and Access-Control-Request-Method)
+  // whose answer the paste only tells in words ("# -> 401 Unauthorized"): the same finding.
+  if (req && !r && req.method === 'OPTIONS' && hdr(req.headers, 'access-control-request-method')) {
+    const said = ctx.parsed.messages.find((m) => /\b40[13]\b|unauthori[sz]ed|forbidden/i.test(m.text));
+    if (said) {
+      ctx.findings.push({
+        rule: 'preflight-401', cause: 'cors-preflight-401', score: 88,
+        title: 'The CORS preflight (OPTIONS) was refused: preflights never carry credentials, so the server must let them through.',
+        evidence: [evStart(req, ex), said],
+      });
+    }
+    return;
+  }
   if (!req || !r || req.method !== 'OPTIONS' || (r.status !== 401 && r.status !== 403)) return;
   const acrm = hdr(req.headers, 'access-control-request-method');
   const origin = hdr(req.headers, 'origin');

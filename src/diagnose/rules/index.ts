@@ -40,7 +40,7 @@ export type RuleGroup = (ctx: Ctx) => void;
  * The rule groups, in order, each with the name a failure is reported by (function names are
  * minified in the browser). The deferred groups run only when the caller passes them: they are
  * left out of the page's start-up engine (rules/deferred.ts).
- * @param deferred the deferred rule groups that are loaded (cookies, directory)
+ * @param deferred the deferred rule groups that are loaded (cookies, directory, written)
  * @returns the groups to run
  */
 export function ruleGroups(deferred: DeferredRules<RuleGroup> = {}): ReadonlyArray<readonly [string, RuleGroup]> {
@@ -48,6 +48,7 @@ export function ruleGroups(deferred: DeferredRules<RuleGroup> = {}): ReadonlyArr
     ['challenge', challengeRules], ['request', requestRules], ['bare', bareRules], ['flow', flowRules], ['jwt', jwtRules],
     ['lookalike', lookalikeRules], ['echo', echoRules],
     ...(deferred.cookies ? [['cookies', deferred.cookies] as const] : []), ...(deferred.directory ? [['directory', deferred.directory] as const] : []),
+    ...(deferred.written ? [['written', deferred.written] as const] : []),
     ['messages', messageRules], ['atlas', atlasRules], ['fallback', fallbackRules],
   ];
 }

@@ -12,6 +12,7 @@ import { analyse } from '../../../src/diagnose/analyse.ts';
 import { runRules } from '../../../src/diagnose/rules/index.ts';
 import { cookieRules } from '../../../src/diagnose/rules/cookies.ts';
 import { directoryRules } from '../../../src/diagnose/rules/directory.ts';
+import { writtenRules } from '../../../src/diagnose/rules/written.ts';
 import { cases, fixture, FIXTURES, type FixtureCase, K } from './support.ts';
 
 const all: FixtureCase[] = [...cases('captured'), ...cases('documented'), ...cases('synthetic')];
@@ -56,7 +57,7 @@ describe('every rule has a fixture that fires it and a near miss that must not',
   const fired = (path: string) => {
     const c = byPath.get(path);
     expect(c, `${path} is in an index.json`).toBeDefined();
-    return runRules(parseInput(fixture(path), c?.kind, parseCurlCommand, parseHar), Math.floor(clock(c!) / 1000), knowledge as Knowledge, { cookies: cookieRules, directory: directoryRules }).findings.map((f) => f.rule);
+    return runRules(parseInput(fixture(path), c?.kind, parseCurlCommand, parseHar), Math.floor(clock(c!) / 1000), knowledge as Knowledge, { cookies: cookieRules, directory: directoryRules, written: writtenRules }).findings.map((f) => f.rule);
   };
 
   it('lists every rule the code can emit', () => {
