@@ -1,6 +1,7 @@
 // Rules on how a request was written down, shown by the paste's own layout: a credential that a
 // key press replaced with a control character, a URL the shell cut at an unquoted "&" (its job
-// lines show it), a request whose headers sit after a blank line and so were sent as the body.
+// lines show it), a "$" inside an unquoted user name or password (the shell expands it), a request
+// whose headers sit after a blank line and so were sent as the body.
 // Each starts from a line few pastes have, so the group is deferred (rules/deferred.ts): the page
 // runs it in the whole engine's worker, only for a paste with such a line.
 import { isCredentialHeader } from '../parse/credentials.ts';
@@ -30,6 +31,14 @@ const UNQUOTED_AMP_URL = /^\s*(?:\$ |> |PS [^>]*> )?(?:curl|wget|http|https|xh)\
 const JOB_LINE = /^\s*\[\d+\][+-]?\s+(?:\d+\s*$|Done\b|Exit\b)/;
 /** A credential among the parameters that were cut off. */
 const KEY_PARAM = /(?:^|&)((?:api[_-]?key|apikey|key|token|access[_-]?token|auth|client[_-]?secret|signature|sig)=)/i;
+
+/**
+ * A user name or password given to a command unquoted (or in double quotes) with a "$" inside a
+ * word ("-u robot$chitti", Harbor's robot accounts; a password like "Sec$ret"): the shell replaces
+ * "$chitti" with an empty variable, so "robot" is sent. "-p $PASS", a variable on purpose, starts
+ * with the "$" and is not matched.
+ */
+const DOLLAR_IN_WORD = /(?:^|\s)(?:-u|--user(?:name)?|-p|--pass(?:word)?|--token|--api-key)[= ]("?)([^\s"'$]*[A-Za-z0-9]\$([A-Za-z_][A-Za-z0-9_]*)[^\s"']*)\1(?=\s|$)/;
 
 /** A header line as a request shows it (a curl -v "> " prefix allowed): its name, if it has a value. */
 const headerName = (text: string) => /^\s*(?:> )?([\w-]+):\s*\S/.exec(text)?.[1];
@@ -83,6 +92,16 @@ export function writtenRules(ctx: Ctx): void {
       title: `The URL is not in quotes, so the shell cut the command at its first “&”: the parameters after it (${KEY_PARAM.exec(`&${cut}`)?.[1] ?? 'the key'}…) were never sent.`,
       detail: 'The “[1] 12345” lines are the shell starting background jobs. Put the URL in single quotes (in cmd, double quotes), or send the key in a header.',
       evidence: [quote(split.l)],
+    });
+  }
+  const dollar = lines.map((l) => ({ l, m: DOLLAR_IN_WORD.exec(l.text) })).find((x) => x.m);
+  if (dollar?.m) {
+    const [, , word = '', name = ''] = dollar.m;
+    ctx.findings.push({
+      rule: 'credential-shell-expanded', cause: 'credential-value-mangled', score: 86,
+      title: `The shell replaced “$${name}” in “${word.slice(0, 60)}” with an empty variable, so “${word.replace(/\$[A-Za-z_][A-Za-z0-9_]*/g, '').slice(0, 60)}” was sent instead.`,
+      detail: 'Put a value that contains "$" in single quotes (\'robot$name\'), or type it at the prompt instead of on the command line.',
+      evidence: [quote(dollar.l)],
     });
   }
   const late = headersAfterBlank(lines);

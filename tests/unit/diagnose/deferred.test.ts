@@ -31,7 +31,7 @@ describe('deferred rule groups', () => {
 
   it('each group has a marker, and the rule fixtures of each group carry it', () => {
     const table = JSON.parse(readFileSync(`${FIXTURES}rules.json`, 'utf8')) as Record<string, { fires: string }>;
-    const deferredRules = ['ad-bind-refused', 'credential-control-character', 'shell-split-url', 'headers-in-body', 'cookie-blocked'];
+    const deferredRules = ['ad-bind-refused', 'credential-control-character', 'shell-split-url', 'credential-shell-expanded', 'headers-in-body', 'cookie-blocked'];
     for (const rule of deferredRules) {
       const text = readFileSync(`${FIXTURES}${table[rule]?.fires ?? ''}`, 'utf8');
       expect(needsDeferredRules(text), rule).toBe(true);
