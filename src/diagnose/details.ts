@@ -44,5 +44,5 @@ export const DETAILS: Record<string, string> = {
   'jwt-audience-host': 'A token is only accepted by the API named in its aud claim: request one for this API (for Microsoft Entra, with your API’s scope, api://…/.default).',
   'scheme-mismatch': 'Use the scheme the WWW-Authenticate header names. When it names Basic on an API that takes tokens, the challenge often comes from a gateway or web server in front of it (nginx auth_basic, an ingress).',
   'digest-rejected': 'The client answered the Digest challenge, so the username, password or realm itself was wrong.',
-  'generic-401': 'This response alone does not say which. Paste the request as well (curl -v shows both), or the token, to narrow it down.',
+  'generic-401': 'The response does not say why. The request (curl -v shows both), the token, or the server’s log line for this request would narrow it down.',
 };

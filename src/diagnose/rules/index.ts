@@ -9,7 +9,7 @@ import { atlasRules } from './atlas.ts';
 import { challengeRules } from './challenge.ts';
 import type { DeferredRules } from './deferred.ts';
 import { echoRules } from './echo.ts';
-import { challengesOf, credsOf, evStart, hdr, type Ctx } from './context.ts';
+import { challengesOf, credKind, credsOf, evStart, hdr, type Ctx } from './context.ts';
 import { flowRules } from './flow.ts';
 import { jwtRules } from './jwt.ts';
 import { lookalikeRules } from './lookalike.ts';
@@ -26,9 +26,19 @@ export function fallbackRules(ctx: Ctx): void {
   const ex = ctx.focus.find((x) => x.response?.status === 401);
   const said401 = ctx.parsed.messages.find((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
   if (!ex?.response && !said401) return;
+  // What was sent decides which "not accepted" this is, so the fix link follows it: a password
+  // (Basic, Digest) is a wrong user name or password, nothing at all a missing header; only a
+  // token or key, or a request the paste does not show, is "get a new one". (A rejected cookie
+  // has its own rule.)
+  const kind = credKind(ex, ctx.sanitisedHar);
+  const byKind = {
+    basic: ['wrong-credentials', 'The server did not accept the user name and password that were sent.'],
+    digest: ['wrong-credentials', 'The server did not accept the user name and password that were sent.'],
+    none: ['missing-authorization-header', 'The request carried no credentials, and the server wants some.'],
+  } as const;
+  const [cause, title] = byKind[kind as keyof typeof byKind] ?? ['missing-or-invalid-api-token', 'The server did not accept the request’s credentials: they were missing, wrong or expired.'];
   ctx.findings.push({
-    rule: 'generic-401', cause: 'missing-or-invalid-api-token', score: 40,
-    title: 'The server did not accept the request’s credentials: they were missing, wrong or expired.',
+    rule: 'generic-401', cause, score: 40, title,
     evidence: ex?.response ? [evStart(ex.response, ex)] : said401 ? [said401] : [],
   });
 }

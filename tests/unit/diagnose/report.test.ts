@@ -6,6 +6,16 @@ import { HINTS } from '../../../src/diagnose/hints.ts';
 import { fixture, NOW, K } from './support.ts';
 
 describe('ranking and report', () => {
+  it('a 401 that says nothing more is read by what the request sent, and links the fix for that', () => {
+    const reply = '\nHTTP/1.1 401 Unauthorized\nContent-Length: 0\n';
+    const top = (auth: string) => analyse(`GET /v1/items HTTP/1.1\nHost: api.example.com\n${auth}${reply}`, { knowledge: K, now: NOW }).findings.find((f) => f.rule === 'generic-401');
+    expect(top('Authorization: Basic dXNlcjpwYXNz\n')?.cause).toBe('wrong-credentials');
+    expect(top('Authorization: Digest username="ann", realm="api", nonce="1", uri="/v1/items", response="0a"\n')?.cause).toBe('wrong-credentials');
+    expect(top('Authorization: Bearer 9f8e7d6c5b4a3f2e\n')?.cause).toBe('missing-or-invalid-api-token');
+    // With only the response, what was sent is unknown: the general reading stays.
+    expect(analyse(reply, { knowledge: K, now: NOW }).findings.find((f) => f.rule === 'generic-401')?.cause).toBe('missing-or-invalid-api-token');
+  });
+
   it('buckets findings into confidence tiers by score, and by what their rule can know', () => {
     // Message findings carry their category's tier ceiling from the knowledge data.
     const c = (score: number, rule = 'missing-challenge') => confidenceOf({ rule, score, ceiling: K.messages?.categories[rule.replace(/^message-/, '')]?.tier });
