@@ -69,6 +69,17 @@ function textRules(ctx: Ctx): void {
 
 function ruleExchange(ctx: Ctx, ex: Exchange): void {
   const r = ex.response;
+  // Health checks and other public paths answered with 401 (the status line, or a body that says
+  // 401 under a command that printed no status). The target may lack a scheme ("localhost:8080/health").
+  const path = (ex.request?.target ?? '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, '').replace(/^[^/*]+(?=\/)/, '');
+  const told = !r?.status && ctx.parsed.messages.find((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
+  if ((r?.status === 401 || told) && HEALTH.test(path)) {
+    ctx.findings.push({
+      rule: 'public-path-401', cause: 'auth-applied-to-wrong-paths', score: 90,
+      title: `${path} is answered with 401: authentication covers a path that must stay public (health checks, probes, /.well-known).`,
+      evidence: [evStart(ex.request!, ex), told || evStart(r!, ex)],
+    });
+  }
   if (!r) return;
   // API Gateway: an authorizer that crashed or returned nothing answers 500 with {"message": null}.
   const errType = hdr(r.headers, 'x-amzn-errortype')?.value ?? '';
@@ -77,15 +88,6 @@ function ruleExchange(ctx: Ctx, ex: Exchange): void {
       rule: 'authorizer-5xx', cause: 'authorizer-error-5xx', score: 86,
       title: AUTHORIZER_FAILED,
       evidence: [evStart(r, ex), ...(errType ? [evHeader(hdr(r.headers, 'x-amzn-errortype')!, ex, 'response')] : [])],
-    });
-  }
-  // Health checks and other public paths answered with 401.
-  const path = (ex.request?.target ?? '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, '');
-  if (r.status === 401 && HEALTH.test(path)) {
-    ctx.findings.push({
-      rule: 'public-path-401', cause: 'auth-applied-to-wrong-paths', score: 90,
-      title: `${path} is answered with 401: authentication covers a path that must stay public (health checks, probes, /.well-known).`,
-      evidence: [evStart(ex.request!, ex), evStart(r, ex)],
     });
   }
   if (r.status !== 401 && r.status !== 403) return;

@@ -1,7 +1,7 @@
 // Rules on how a request was written down, shown by the paste's own layout: a credential that a
 // key press replaced with a control character, a URL the shell cut at an unquoted "&" (its job
 // lines show it), a "$" inside an unquoted user name or password (the shell expands it), a request
-// whose headers sit after a blank line and so were sent as the body.
+// whose headers sit after a blank line and so were sent as the body, a header named after a scheme.
 // Each starts from a line few pastes have, so the group is deferred (rules/deferred.ts): the page
 // runs it in the whole engine's worker, only for a paste with such a line.
 import { isCredentialHeader } from '../parse/credentials.ts';
@@ -39,6 +39,13 @@ const KEY_PARAM = /(?:^|&)((?:api[_-]?key|apikey|key|token|access[_-]?token|auth
  * with the "$" and is not matched.
  */
 const DOLLAR_IN_WORD = /(?:^|\s)(?:-u|--user(?:name)?|-p|--pass(?:word)?|--token|--api-key)[= ]("?)([^\s"'$]*[A-Za-z0-9]\$([A-Za-z_][A-Za-z0-9_]*)[^\s"']*)\1(?=\s|$)/;
+
+/**
+ * A header named after an auth scheme ("Bearer: <token>", a key typed into Postman's header list
+ * instead of "Authorization"): no server reads a credential from it. ("Token:" is left out: some
+ * APIs do name their header that.)
+ */
+const SCHEME_AS_HEADER = /^\s*(?:> )?(bearer|basic)[ \t]*:[ \t]*\S/i;
 
 /** A header line as a request shows it (a curl -v "> " prefix allowed): its name, if it has a value. */
 const headerName = (text: string) => /^\s*(?:> )?([\w-]+):\s*\S/.exec(text)?.[1];
@@ -102,6 +109,16 @@ export function writtenRules(ctx: Ctx): void {
       title: `The shell replaced “$${name}” in “${word.slice(0, 60)}” with an empty variable, so “${word.replace(/\$[A-Za-z_][A-Za-z0-9_]*/g, '').slice(0, 60)}” was sent instead.`,
       detail: 'Put a value that contains "$" in single quotes (\'robot$name\'), or type it at the prompt instead of on the command line.',
       evidence: [quote(dollar.l)],
+    });
+  }
+  const named = lines.find((l) => SCHEME_AS_HEADER.test(l.text));
+  if (named && !lines.some((l) => /\bauthorization\b["']?\s*:/i.test(l.text))) {
+    const scheme = SCHEME_AS_HEADER.exec(named.text)?.[1] ?? 'Bearer';
+    ctx.findings.push({
+      rule: 'scheme-as-header', cause: 'missing-authorization-header', score: 86,
+      title: `The credential went in a header named “${scheme}”: servers read it only from Authorization, so the request carried none.`,
+      detail: `Send it as “Authorization: ${scheme} <credential>” (in Postman, the Authorization tab, or a header whose key is Authorization).`,
+      evidence: [quote(named)],
     });
   }
   const late = headersAfterBlank(lines);
