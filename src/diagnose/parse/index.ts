@@ -82,6 +82,9 @@ export function parseInput(input: string, force?: InputKind, readCommand?: Comma
       case 'auth-header':
       case 'cookie': {
         out.bare = bareHeader(text.trim(), kind);
+        // What was pasted under the header (a browser's warning about it, the error it met) is read as text.
+        const nl = text.trim().indexOf('\n');
+        if (nl > 0) out.messages = textMessages(text.trim().slice(nl + 1), 2);
         break;
       }
       case 'json': {

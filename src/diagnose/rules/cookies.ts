@@ -183,6 +183,22 @@ export function cookieRules(ctx: Ctx): void {
   if (ctx.sanitisedHar) return; // Chrome's default HAR export has no Set-Cookie or Cookie lines at all
   // These are browser rules: curl and HTTPie keep cookies by their own (only with -b/-c, --session).
   if (!ctx.parsed.exchanges.slice(0, 50).some((ex) => fromBrowser(ctx, ex)) && (ctx.parsed.kind === 'curl' || ctx.parsed.kind === 'httpie')) return;
+  // A Set-Cookie header pasted on its own: where it came from is unknown, so only the reasons that
+  // depend on the cookie alone count (SameSite=None without Secure, the name prefixes). A local
+  // https origin stands in for it, and the Domain check, which needs the real host, is dropped.
+  const bare = ctx.parsed.bare;
+  const lone = bare && /^set-cookie$/i.test(bare.name) ? parseSetCookie(bare.value) : undefined;
+  if (bare && lone) {
+    const reasons = storeReasons(lone, new URL('https://localhost/'), { crossSite: undefined, navigation: true, sure: false }).filter((x) => x.id !== 'invalid-domain');
+    const first = reasons[0];
+    if (first) {
+      ctx.findings.push({
+        rule: 'cookie-blocked', cause: first.cause, score: SCORE[first.tier], ceiling: first.tier,
+        title: `The browser will not store the cookie "${lone.name}": ${reasons.map((x) => x.text).join('; ')}.`,
+        evidence: [{ text: `${bare.name}: ${bare.value}`.slice(0, 300), line: bare.line }],
+      });
+    }
+  }
   const xs = ctx.parsed.exchanges.slice(0, 500);
   const seen = new Set<string>();
   const stored: Array<{ c: SetCookie; header: Header; setBy: URL; ex: Exchange }> = [];
