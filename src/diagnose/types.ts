@@ -19,7 +19,7 @@ export const KIND_LABELS: Record<InputKind, string> = {
   har: 'HAR file',
   jwt: 'JWT',
   'auth-header': 'Authorization header',
-  cookie: 'Cookie header',
+  cookie: 'Cookie or Set-Cookie header',
   json: 'JSON error body',
   text: 'Error message text',
 };
