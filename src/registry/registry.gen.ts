@@ -894,7 +894,7 @@ export const TREE: {
     "apiStoppedUrl": [["keep-auth-on-redirect","header-dropped-on-redirect"],["pass-authorization-through-proxy","proxy-strips-authorization"]],
     "apiStoppedMachine": [["fix-clock-skew","clock-skew"],["fix-client-credentials-config","credentials-file-overrides"],["fix-authorization-header","credential-value-mangled"],["fix-cloud-identity","wrong-credential-source"]],
     "apiStoppedCode": [["fix-authorization-header","missing-authorization-header"],["fix-token-audience","wrong-audience-or-issuer"],["keep-auth-on-redirect","header-dropped-on-redirect"]],
-    "apiStoppedNothing": [["refresh-oauth-token","expired-oauth-token"],["sign-out-and-in","refresh-token-invalid"],["refresh-api-token","missing-or-invalid-api-token"],["fix-clock-skew","clock-skew"]],
+    "apiStoppedNothing": [["refresh-api-token","missing-or-invalid-api-token"],["fix-token-audience","credential-type-not-accepted"],["keep-auth-on-redirect","header-dropped-on-redirect"],["refresh-oauth-token","expired-oauth-token"]],
     "apiElsewhereNoheader": [["fix-authorization-header","missing-authorization-header"],["keep-auth-on-redirect","header-dropped-on-redirect"],["fix-cookie-attributes","credentials-not-included"],["send-correct-401","missing-challenge"]],
     "apiElsewhereRedirect": [["keep-auth-on-redirect","header-dropped-on-redirect"],["fix-authorization-header","missing-authorization-header"]],
     "apiElsewhereFormat": [["fix-authorization-header","wrong-auth-scheme"],["refresh-api-token","api-key-misplaced"]],
