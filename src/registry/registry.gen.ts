@@ -902,7 +902,7 @@ export const TREE: {
     "apiElsewhereIgnored": [["fix-client-credentials-config","credentials-file-overrides"],["clear-cached-credentials","cached-client-credentials"],["fix-cloud-identity","wrong-credential-source"]],
     "apiElsewhereSame": [["fix-authorization-header","wrong-auth-scheme"],["keep-auth-on-redirect","header-dropped-on-redirect"],["pass-authorization-through-proxy","proxy-strips-authorization"],["fix-clock-skew","clock-skew"]],
     "apiNeverCookie": [["allow-cookies-for-site","third-party-cookies-blocked"],["fix-cors-preflight","cors-preflight-401"],["fix-authorization-header","missing-authorization-header"]],
-    "apiNeverWindows": [["fix-intranet-sso","unsupported-auth-scheme"],["fix-windows-auth-server","connection-bound-auth-broken"],["configure-proxy-credentials","proxy-requires-ntlm"]],
+    "apiNeverWindows": [["fix-intranet-sso","unsupported-auth-scheme"],["fix-windows-auth-server","connection-bound-auth-broken"],["configure-proxy-credentials","proxy-requires-ntlm"],["fix-authorization-header","digest-handshake-failed"]],
     "apiNeverPassword": [["create-token-or-app-password","password-instead-of-token"],["check-credentials","wrong-login-name"],["fix-token-permissions","token-missing-scope"],["send-credentials-preemptively","client-waits-for-challenge"]],
     "apiNeverCloud": [["fix-client-credentials-config","wrong-credential-source"],["fix-cloud-identity","kubeconfig-credentials-stale"],["fix-request-signature","request-signature-mismatch"]],
     "apiNeverNothing": [["fix-authorization-header","missing-authorization-header"],["send-credentials-preemptively","client-waits-for-challenge"],["create-token-or-app-password","password-instead-of-token"],["refresh-api-token","missing-or-invalid-api-token"]],
