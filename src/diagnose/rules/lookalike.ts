@@ -30,9 +30,11 @@ export function lookalikeRules(ctx: Ctx): void {
     });
   } else if (xs.length === 0 && (LOGIN_PAGE.test(textOf(ctx)) || LOGIN_PAGE.test(ctx.parsed.text.slice(0, 200_000)))) {
     // (A page pasted on its own is read as text, which drops its markup: the input itself shows it.)
+    // It outranks a vendor sentence the atlas finds in that page's text without knowing whose it is
+    // (74): the page is what answered, its wording only says what it would have wanted.
     const line = ctx.parsed.messages.find((m) => LOGIN_PAGE.test(m.text)) ?? ctx.parsed.messages.find((m) => /log-?in|sign-?in|sso|saml/i.test(m.text));
     ctx.findings.push({
-      rule: 'login-page', cause: 'login-page-instead-of-401', score: 72,
+      rule: 'login-page', cause: 'login-page-instead-of-401', score: 75,
       title: 'This is the markup of a sign-in page: the request was answered by a sign-in flow, not by the API.',
       evidence: line ? [line] : [],
     });
