@@ -924,7 +924,7 @@ export const TREE: {
     "serverSymptomHeader": [["pass-authorization-through-proxy","proxy-strips-authorization"],["fix-server-auth-config","forwarded-headers-not-trusted"]],
     "serverSymptomStatus": [["send-correct-401","missing-challenge"]],
     "serverSymptomSessions": [["fix-session-store","session-not-shared"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-cookie-attributes","cookie-rejected-by-browser"],["send-correct-401","cached-auth-response"]],
-    "serverSymptomAfterLogin": [["fix-cookie-attributes","samesite-cookie-not-sent"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-session-store","session-not-shared"],["fix-gateway-auth","access-proxy-in-front"]],
+    "serverSymptomAfterLogin": [["fix-cookie-attributes","samesite-cookie-not-sent"],["fix-server-auth-config","forwarded-headers-not-trusted"],["fix-session-store","session-not-shared"],["fix-gateway-auth","access-proxy-in-front"],["fix-token-audience","wrong-audience-or-issuer"]],
     "serverSymptomPasswords": [["fix-server-auth-config","server-credential-store-broken"],["fix-client-credentials-config","credential-value-mangled"],["fix-authorization-header","digest-handshake-failed"],["pass-authorization-through-proxy","proxy-strips-authorization"],["send-correct-401","basic-non-ascii-credentials"]],
     "serverSymptomPublic": [["fix-server-auth-config","auth-applied-to-wrong-paths"],["fix-cors-preflight","cors-preflight-401"]],
     "serverSymptomCsrf": [["send-csrf-token","csrf-token-rejected"],["fix-server-auth-config","forwarded-headers-not-trusted"]],
