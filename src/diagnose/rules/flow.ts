@@ -173,10 +173,14 @@ function curlInfo(ctx: Ctx): void {
 function only403(ctx: Ctx): void {
   if (ctx.focus.some((x) => x.response?.status === 401 || x.response?.status === 407)) return;
   const ex = ctx.parsed.exchanges.find((x) => x.response?.status === 403);
-  if (!ex?.response) return;
+  // Or a 403 told only in words ("403 Forbidden" typed at the wizard's step, a CLI's error line)
+  // when nothing in the paste shows a status or says 401.
+  const said = !ex && !ctx.parsed.exchanges.some((x) => x.response?.status) && !ctx.parsed.messages.some((m) => /\b40[17]\b|unauthori[sz]ed/i.test(m.text))
+    ? ctx.parsed.messages.find((m) => /\b403\b|\bforbidden\b/i.test(m.text)) : undefined;
+  if (!ex?.response && !said) return;
   ctx.findings.push({
-    rule: 'status-403', cause: 'permission-denied-403', score: 44,
+    rule: 'status-403', cause: 'permission-denied-403', score: said ? 40 : 44,
     title: FORBIDDEN_403,
-    evidence: [evStart(ex.response, ex)],
+    evidence: [ex?.response ? evStart(ex.response, ex) : said!],
   });
 }
