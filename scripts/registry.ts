@@ -561,9 +561,10 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
   const knowledge = {
     causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0] }])),
     fixes: Object.fromEntries(fixes.map((f) => [f.slug, { label: label(f), tabs: f.data.tabs }])),
-    errors: services.flatMap((s) =>
-      s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, service: s.slug, ...(standsAlone(e) ? { alone: true } : {}), ...(e.text && tellingWords(e.text) === 0 ? { vague: true } : {}) })),
-    ),
+    // By service page (AtlasData in src/diagnose/atlas.ts): the slug once, not in every entry.
+    errors: Object.fromEntries(services.filter((s) => s.data.errors.length > 0).map((s) => [s.slug,
+      s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, ...(standsAlone(e) ? { alone: true } : {}), ...(e.text && tellingWords(e.text) === 0 ? { vague: true } : {}) })),
+    ])),
     messages,
     // Credential shapes, to name a token and spot one sent to another service's host.
     tokens: services.flatMap((s) => s.data.tokens.map((t) => ({ name: t.name, pattern: t.pattern, hosts: t.hosts }))),

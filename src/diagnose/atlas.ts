@@ -34,12 +34,18 @@ export interface AtlasEntry {
   vague?: true;
 }
 
+/**
+ * The atlas as knowledge.gen.json carries it: each service page's entries under its slug, as the
+ * content lists them (the slug is not repeated in every entry).
+ */
+export type AtlasData = Readonly<Record<string, readonly Omit<AtlasEntry, 'service'>[]>>;
+
 /** What the diagnoser knows as data: labels and default fixes for links, and the atlas. */
 export interface Knowledge {
   /** Per cause: label, why, default fix, and the words its page uses for itself (for free-text matching). */
   causes: Record<string, { label: string; why: string; fix: string }>;
   fixes: Record<string, { label: string; tabs: readonly string[] }>;
-  errors: readonly AtlasEntry[];
+  errors: AtlasData;
   /** Per service: its label, and names that show a paste comes from it (lower-case). */
   services: Record<string, { label: string; names?: readonly string[] }>;
   /** What error messages mean, by their wording (content/diagnose/messages.yaml). */
@@ -102,10 +108,11 @@ const JOINED_MAX = 20_000;
 /**
  * Finds the atlas entries a paste contains, each once, longest (most specific) first.
  * @param lines the paste's text lines (messages, bodies, error headers)
- * @param errors the atlas
+ * @param errors the atlas, by service
+ * @param services the services' names, to tell whether the paste names one
  * @returns the hits
  */
-export function matchAtlas(lines: readonly TextLine[], errors: readonly AtlasEntry[], services: Knowledge['services'] = {}): AtlasHit[] {
+export function matchAtlas(lines: readonly TextLine[], errors: AtlasData, services: Knowledge['services'] = {}): AtlasHit[] {
   const norm: Array<{ n: string; line: TextLine }> = [];
   let total = 0;
   for (const line of lines) {
@@ -143,7 +150,8 @@ export function matchAtlas(lines: readonly TextLine[], errors: readonly AtlasEnt
   // with their lines joined (bounded, so a 5 MB log is not searched once more per entry).
   const joined = all.length <= JOINED_MAX ? all.replace(/ {2,}/g, ' ') : '';
   const hits: AtlasHit[] = [];
-  for (const entry of errors) {
+  for (const [service, entries] of Object.entries(errors)) for (const e of entries) {
+    const entry: AtlasEntry = { ...e, service };
     const needle = normalise(entry.text ?? entry.code ?? '');
     if (needle.length < 5) continue;
     const pos = text.indexOf(needle);

@@ -33,7 +33,7 @@ function codeBeside(e: { line: number; text: string }, hit: TextLine): boolean {
  */
 export function atlasRules(ctx: Ctx): void {
   const errors = ctx.knowledge?.errors;
-  if (!errors?.length) return;
+  if (!errors) return;
   const lines: TextLine[] = [...ctx.parsed.messages, ...ctx.parsed.info];
   const exchanges = ctx.focus.length ? ctx.focus : ctx.parsed.exchanges;
   for (const ex of exchanges.slice(0, 20)) {

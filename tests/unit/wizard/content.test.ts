@@ -57,7 +57,7 @@ describe('wizard outcomes against the registry', () => {
 });
 
 describe('a service’s “which message” question (generated from its error texts)', () => {
-  const knowledge = JSON.parse(readFileSync(new URL('../../../src/registry/knowledge.gen.json', import.meta.url), 'utf8')) as { errors: Array<{ service: string; cause: string }> };
+  const knowledge = JSON.parse(readFileSync(new URL('../../../src/registry/knowledge.gen.json', import.meta.url), 'utf8')) as { errors: Record<string, Array<{ cause: string }>> };
   // The picker answer that leads to each message question names the service.
   const serviceOf = (q: string) => Object.values(TREE.questions).flatMap((answers) => Object.entries(answers)).find(([, to]) => to === q)?.[0] ?? '';
   const slugOf = (camel: string) => Object.keys(SERVICES).find((s) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) === camel);
@@ -68,7 +68,7 @@ describe('a service’s “which message” question (generated from its error t
       for (const [a, to] of Object.entries(answers)) {
         const slug = slugOf(a);
         if (!slug) continue;
-        const causes = new Set(knowledge.errors.filter((e) => e.service === slug).map((e) => e.cause));
+        const causes = new Set((knowledge.errors[slug] ?? []).map((e) => e.cause));
         expect(TREE.messages.includes(to), `${picker}.${a}`).toBe(causes.size >= 2);
       }
     }
@@ -94,7 +94,7 @@ describe('a service’s “which message” question (generated from its error t
         const offered = (TREE.leaves[leaf] ?? []).map(([, c]) => c);
         const own = offered[0] ?? '';
         expect(own.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), `${q}.${a}`).toBe(a);
-        expect(knowledge.errors.some((e) => e.service === slug && e.cause === own), `${q}.${a}`).toBe(true);
+        expect((knowledge.errors[slug ?? ''] ?? []).some((e) => e.cause === own), `${q}.${a}`).toBe(true);
         expect(inOrder(offered.slice(1), common.filter((c) => c !== own)), `${q}.${a}: ${offered.join(', ')}`).toBe(true);
       }
     }
