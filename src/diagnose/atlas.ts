@@ -90,7 +90,7 @@ export interface AtlasHit {
  * TF400813, E0000011) names its vendor by itself, as surely as the vendor's name would.
  * @returns whether the code identifies its service
  */
-export function namesVendor(entry: AtlasEntry): boolean {
+export function namesVendor(entry: Partial<AtlasEntry>): boolean {
   return !!entry.code && /^[A-Za-z]+\d{4,}$/.test(entry.code);
 }
 
@@ -150,8 +150,7 @@ export function matchAtlas(lines: readonly TextLine[], errors: AtlasData, servic
   // with their lines joined (bounded, so a 5 MB log is not searched once more per entry).
   const joined = all.length <= JOINED_MAX ? all.replace(/ {2,}/g, ' ') : '';
   const hits: AtlasHit[] = [];
-  for (const [service, entries] of Object.entries(errors)) for (const e of entries) {
-    const entry: AtlasEntry = { ...e, service };
+  for (const [service, entries] of Object.entries(errors)) for (const entry of entries) {
     const needle = normalise(entry.text ?? entry.code ?? '');
     if (needle.length < 5) continue;
     const pos = text.indexOf(needle);
@@ -163,8 +162,9 @@ export function matchAtlas(lines: readonly TextLine[], errors: AtlasData, servic
     }
     if (!found) continue;
     // A generic text ("Bad credentials", "invalid_auth") means the vendor's cause only on that vendor.
-    const named = isNamed(entry.service) || namesVendor(entry);
-    if (!entry.vague && (named || entry.alone)) hits.push({ entry, line: found.line, named });
+    const named = isNamed(service) || namesVendor(entry);
+    // The hit names its service page (the data keeps the slug once per page, not per entry).
+    if (!entry.vague && (named || entry.alone)) hits.push({ entry: { ...entry, service }, line: found.line, named });
   }
   return hits.sort((a, b) => (b.entry.text ?? b.entry.code ?? '').length - (a.entry.text ?? a.entry.code ?? '').length);
 }

@@ -81,10 +81,11 @@ export function parseInput(input: string, force?: InputKind, readCommand?: Comma
       case 'jwt':
       case 'auth-header':
       case 'cookie': {
-        out.bare = bareHeader(text.trim(), kind);
+        const t = text.trim();
+        out.bare = bareHeader(t, kind);
         // What was pasted under the header (a browser's warning about it, the error it met) is read as text.
-        const nl = text.trim().indexOf('\n');
-        if (nl > 0) out.messages = textMessages(text.trim().slice(nl + 1), 2);
+        const nl = t.indexOf('\n');
+        if (nl > 0) out.messages = textMessages(t.slice(nl + 1), 2);
         break;
       }
       case 'json': {

@@ -9,7 +9,7 @@ import { atlasRules } from './atlas.ts';
 import { challengeRules } from './challenge.ts';
 import type { DeferredRules } from './deferred.ts';
 import { echoRules } from './echo.ts';
-import { challengesOf, credKind, credsOf, evStart, hdr, type Ctx } from './context.ts';
+import { challengesOf, credKind, credsOf, evStart, hdr, said401, type Ctx } from './context.ts';
 import { flowRules } from './flow.ts';
 import { jwtRules } from './jwt.ts';
 import { lookalikeRules } from './lookalike.ts';
@@ -24,8 +24,8 @@ import { bareRules, requestRules } from './request.ts';
 export function fallbackRules(ctx: Ctx): void {
   if (ctx.findings.some((f) => f.score >= 40)) return;
   const ex = ctx.focus.find((x) => x.response?.status === 401);
-  const said401 = ctx.parsed.messages.find((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
-  if (!ex?.response && !said401) return;
+  const said = said401(ctx);
+  if (!ex?.response && !said) return;
   // What was sent decides which "not accepted" this is, so the fix link follows it: a password
   // (Basic, Digest) is a wrong user name or password, nothing at all a missing header; only a
   // token or key, or a request the paste does not show, is "get a new one". (A rejected cookie
@@ -39,7 +39,7 @@ export function fallbackRules(ctx: Ctx): void {
   const [cause, title] = byKind[kind as keyof typeof byKind] ?? ['missing-or-invalid-api-token', 'The server did not accept the request’s credentials: they were missing, wrong or expired.'];
   ctx.findings.push({
     rule: 'generic-401', cause, score: 40, title,
-    evidence: ex?.response ? [evStart(ex.response, ex)] : said401 ? [said401] : [],
+    evidence: ex?.response ? [evStart(ex.response, ex)] : said ? [said] : [],
   });
 }
 

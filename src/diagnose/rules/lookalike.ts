@@ -3,7 +3,7 @@
 // with 401, and challenges that name a next step (RFC 9728 protected-resource metadata, RFC 9449
 // DPoP, RFC 9470 step-up). Each reads structure: status, headers, challenge parameters, markup.
 import type { Exchange } from '../types.ts';
-import { challengesOf, credsOf, evChallenge, evHeader, evStart, hdr, type Ctx } from './context.ts';
+import { challengesOf, credsOf, evChallenge, evHeader, evStart, hdr, said401, type Ctx } from './context.ts';
 
 /** Markup of a sign-in page: a password field, a SAML/OIDC auto-post, or a refresh to a login URL. */
 const LOGIN_PAGE = /<input[^>]+type=["']?password|document\.forms\[0\]\.submit\(\)|name=["']?SAMLRequest|name=["']?(?:id_token|code|state)["']?[^>]*type=["']?hidden|http-equiv=["']?refresh["']?[^>]+url=[^>]*\/(?:log-?in|sign-?in|sso|auth|oauth2?|saml)\b/i;
@@ -74,7 +74,7 @@ function ruleExchange(ctx: Ctx, ex: Exchange): void {
   // Health checks and other public paths answered with 401 (the status line, or a body that says
   // 401 under a command that printed no status). The target may lack a scheme ("localhost:8080/health").
   const path = (ex.request?.target ?? '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, '').replace(/^[^/*]+(?=\/)/, '');
-  const told = !r?.status && ctx.parsed.messages.find((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
+  const told = !r?.status && said401(ctx);
   if ((r?.status === 401 || told) && HEALTH.test(path)) {
     ctx.findings.push({
       rule: 'public-path-401', cause: 'auth-applied-to-wrong-paths', score: 90,
