@@ -12,9 +12,10 @@ export const DEFERRED_MARKERS = {
   directory: /AcceptSecurityContext error/i,
   /**
    * How the request was written down (rules/written.ts): a control character, a shell's job line,
-   * a "$" inside a word, a request line followed by a blank line, or a header named "Bearer" or "Basic".
+   * a "$" inside a word, a request line followed by a blank line, a header named "Bearer" or
+   * "Basic", or a key header with an underscore in its name.
    */
-  written: /^[ \t]*(?:> )?(?:bearer|basic)[ \t]*:[ \t]*\S|[A-Za-z0-9]\$[A-Za-z_]|\\u00(?!1b)[01][0-9a-f]|\\x(?!1b)[01][0-9a-f]|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f]|^\s*\[\d+\][+-]?\s+(?:\d+\s*$|Done\b|Exit\b)|^[ \t]*(?:> )?[A-Z][A-Z-]{1,19}[ \t]+\S+[ \t]+(?:HTTP|RTSP|SIP|ICAP)\/\d(?:\.\d)?[ \t]*\r?\n[ \t]*\r?\n/im,
+  written: /^[ \t]*(?:> )?(?:bearer|basic|(?=[\w-]*_)[\w-]*(?:key|token|auth|secret)[\w-]*)[ \t]*:[ \t]*\S|[A-Za-z0-9]\$[A-Za-z_]|\\u00(?!1b)[01][0-9a-f]|\\x(?!1b)[01][0-9a-f]|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f]|^\s*\[\d+\][+-]?\s+(?:\d+\s*$|Done\b|Exit\b)|^[ \t]*(?:> )?[A-Z][A-Z-]{1,19}[ \t]+\S+[ \t]+(?:HTTP|RTSP|SIP|ICAP)\/\d(?:\.\d)?[ \t]*\r?\n[ \t]*\r?\n/im,
 } as const;
 
 /** The deferred groups a caller passes in, by name. */

@@ -1,7 +1,8 @@
 // Rules on how a request was written down, shown by the paste's own layout: a credential that a
 // key press replaced with a control character, a URL the shell cut at an unquoted "&" (its job
 // lines show it), a "$" inside an unquoted user name or password (the shell expands it), a request
-// whose headers sit after a blank line and so were sent as the body, a header named after a scheme.
+// whose headers sit after a blank line and so were sent as the body, a header named after a scheme,
+// a key header whose name has an underscore (nginx drops it).
 // Each starts from a line few pastes have, so the group is deferred (rules/deferred.ts): the page
 // runs it in the whole engine's worker, only for a paste with such a line.
 import { isCredentialHeader } from '../parse/credentials.ts';
@@ -46,6 +47,17 @@ const DOLLAR_IN_WORD = /(?:^|\s)(?:-u|--user(?:name)?|-p|--pass(?:word)?|--token
  * APIs do name their header that.)
  */
 const SCHEME_AS_HEADER = /^\s*(?:> )?(bearer|basic)[ \t]*:[ \t]*\S/i;
+
+/**
+ * A key or token header whose name has an underscore ("API_KEY: …", "X_Auth_Token: …"): nginx
+ * counts such names invalid and drops them by default (underscores_in_headers off,
+ * ignore_invalid_headers on), so behind nginx, Kong or ingress-nginx the server gets no key.
+ */
+const UNDERSCORE_KEY_HEADER = /^\s*(?:> )?((?=[\w-]*_)[\w-]*(?:key|token|auth|secret)[\w-]*)[ \t]*:[ \t]*\S/i;
+/** Header names only a request carries: with one of them near, the lines above are a request's headers, not a config file. */
+const REQUEST_HEADER = /^\s*(?:> )?(?:host|user-agent|accept|content-type|content-length)[ \t]*:/i;
+/** The paste says the credential did not arrive, or the request failed with 401. */
+const NOT_RECEIVED = /\b401\b|unauthori[sz]ed|\b(?:no|missing)\b.{0,40}\b(?:key|token|credentials?|authori[sz]ation)\b|\b(?:key|token|credentials?)\b.{0,30}\b(?:missing|required|not (?:found|provided|present))\b/i;
 
 /** A header line as a request shows it (a curl -v "> " prefix allowed): its name, if it has a value. */
 const headerName = (text: string) => /^\s*(?:> )?([\w-]+):\s*\S/.exec(text)?.[1];
@@ -119,6 +131,16 @@ export function writtenRules(ctx: Ctx): void {
       title: `The credential went in a header named “${scheme}”: servers read it only from Authorization, so the request carried none.`,
       detail: `Send it as “Authorization: ${scheme} <credential>” (in Postman, the Authorization tab, or a header whose key is Authorization).`,
       evidence: [quote(named)],
+    });
+  }
+  const underscored = lines.find((l) => UNDERSCORE_KEY_HEADER.test(l.text) && lines.some((o) => Math.abs(o.line - l.line) <= 6 && REQUEST_HEADER.test(o.text)));
+  if (underscored && lines.some((l) => l !== underscored && NOT_RECEIVED.test(l.text))) {
+    const name = UNDERSCORE_KEY_HEADER.exec(underscored.text)?.[1] ?? '';
+    ctx.findings.push({
+      rule: 'underscore-key-header', cause: 'proxy-strips-authorization', score: 84,
+      title: `The key went in a header named “${name.slice(0, 40)}”: nginx, and Kong or ingress-nginx built on it, drops header names with an underscore by default, so the server saw no key.`,
+      detail: `Send it in a header spelled with hyphens (${name.replace(/_/g, '-').slice(0, 40)}), or set “underscores_in_headers on;” in nginx.`,
+      evidence: [quote(underscored)],
     });
   }
   const late = headersAfterBlank(lines);
