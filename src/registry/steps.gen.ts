@@ -90,6 +90,20 @@ export const FIX_STEPS: Readonly<Record<FixSlug, FixSteps>> = {
       }
     ]
   },
+  "register-redirect-uri": {
+    "panels": [
+      {
+        "list": {
+          "steps": [
+            "<strong>Find the value the app sends.</strong> On the error page, or in the browser’s Network tab, take the sign-in URL and copy its <code>redirect_uri=</code> parameter. Decode it (<code>%3A</code> is <code>:</code>, <code>%2F</code> is <code>/</code>). Entra and Google also show it on the error page. Check <code>client_id</code> in the same URL: that is the registration to edit.",
+            "<strong>Check that the value is right before registering it.</strong> It should be the address users reach the app at. If it starts with <code>http://</code> while the site runs on <code>https://</code>, or names an internal host or port, fix the app’s view of its own address first: <a href=\"/guide/forwarded-headers-not-trusted/\">trust the proxy’s forwarded headers</a>, or set the app’s public base URL. Then copy the value again.",
+            "<strong>Add exactly that value</strong> to the registration: <ul><li><strong>Microsoft Entra</strong>: App registrations → your app → <strong>Authentication</strong> → add the URI under the platform the app is (Web, Single-page application, or Mobile and desktop).</li> <li><strong>Google</strong>: Google Cloud console → APIs &amp; Services → <strong>Credentials</strong> → your OAuth client → <strong>Authorized redirect URIs</strong>. Google notes that the change can take a few minutes to apply.</li> <li><strong>GitHub</strong> OAuth app: Settings → Developer settings → OAuth Apps → your app → <strong>Authorization callback URL</strong>. The <code>redirect_uri</code> must have the same host and port, and a path at or below that URL’s path.</li> <li><strong>Okta</strong>: Applications → your app → General → <strong>Sign-in redirect URIs</strong>.</li> <li><strong>Keycloak</strong>: your realm → Clients → your client → <strong>Valid redirect URIs</strong>. A <code>*</code> is allowed only at the end. Prefer full URIs.</li> <li><strong>Auth0</strong>: Applications → your app → Settings → <strong>Allowed Callback URLs</strong>.</li> <li><strong>Amazon Cognito</strong>: the user pool’s app client → its login pages settings → <strong>Allowed callback URLs</strong>.</li> <li><strong>GitLab</strong>: the application under User settings, group settings or the Admin area → Applications → <strong>Redirect URI</strong> (one per line).</li> <li><strong>Firebase Authentication</strong>: Authentication → Settings → <strong>Authorized domains</strong> → add the domain the page is served from.</li></ul>"
+          ],
+          "n": 5
+        }
+      }
+    ]
+  },
   "allow-cookies-for-site": {
     "set": "browser",
     "panels": [
