@@ -142,6 +142,8 @@ export function decodeBasic(b64: string): { user: string | undefined; problem: s
     return { user, problem: 'they are not UTF-8 (ISO-8859-1?)', problemId: 'basic-charset' };
   }
   if (/[\r\n]$/.test(text)) return { user, problem: 'the password ends with a line break (echo without -n?)', problemId: 'basic-newline' };
+  // "Og==": curl -u "$USER:$PASS" (or a client's user:password) built from variables that were never set.
+  if (text === ':') return { user, problem: 'they decode to ":", an empty user name and password: the variables meant to fill them were empty', problemId: 'basic-empty' };
   return { user, problem: undefined, problemId: undefined };
 }
 

@@ -104,7 +104,8 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
         case 'basic-no-colon':
         case 'basic-newline':
         case 'basic-jwt':
-          add(ctx, { ...common, rule: `auth-${p.id}`, cause: p.id === 'basic-jwt' ? 'wrong-auth-scheme' : undefined, score: 87,
+        case 'basic-empty':
+          add(ctx, { ...common, rule: `auth-${p.id}`, cause: p.id === 'basic-jwt' ? 'wrong-auth-scheme' : p.id === 'basic-empty' ? 'credential-value-mangled' : undefined, score: 87,
             title: `The Basic credentials are malformed: ${p.text}.`, });
           break;
         default:
