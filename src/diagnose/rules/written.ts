@@ -133,7 +133,8 @@ export function writtenRules(ctx: Ctx): void {
       evidence: [quote(named)],
     });
   }
-  const underscored = lines.find((l) => UNDERSCORE_KEY_HEADER.test(l.text) && lines.some((o) => Math.abs(o.line - l.line) <= 6 && REQUEST_HEADER.test(o.text)));
+  // Only the six lines either side are read for a request header, so a long paste stays linear.
+  const underscored = lines.find((l, i) => UNDERSCORE_KEY_HEADER.test(l.text) && lines.slice(Math.max(0, i - 6), i + 7).some((o) => REQUEST_HEADER.test(o.text)));
   if (underscored && lines.some((l) => l !== underscored && NOT_RECEIVED.test(l.text))) {
     const name = UNDERSCORE_KEY_HEADER.exec(underscored.text)?.[1] ?? '';
     ctx.findings.push({
