@@ -4,6 +4,7 @@
 // or not UTF-8, and a vendor's token sent to another vendor's API.
 
 import { tokenOwner } from '../atlas.ts';
+import type { CauseSlug } from '../../registry/registry.gen.ts';
 import type { Evidence, Exchange, Finding } from '../types.ts';
 import { challengesOf, credKind, credsOf, evHeader, evStart, isPreflight, type Ctx } from './context.ts';
 
@@ -14,6 +15,16 @@ import { challengesOf, credKind, credsOf, evHeader, evStart, isPreflight, type C
 export function requestRules(ctx: Ctx): void {
   for (const ex of ctx.focus) if (ex.request) checkRequest(ctx, ex);
 }
+
+/**
+ * The cause a malformed Basic value points to, where the malformation says which: a JWT after
+ * "Basic" was meant for "Bearer"; ":" alone is an empty user and password (unset variables).
+ * The rest (not base64, no colon, a newline) say only that the value was mangled on its way.
+ */
+const MALFORMED_BASIC_CAUSE: Partial<Record<string, CauseSlug>> = {
+  'basic-jwt': 'wrong-auth-scheme',
+  'basic-empty': 'credential-value-mangled',
+};
 
 function add(ctx: Ctx, f: Finding): void {
   ctx.findings.push(f);
@@ -105,7 +116,7 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
         case 'basic-newline':
         case 'basic-jwt':
         case 'basic-empty':
-          add(ctx, { ...common, rule: `auth-${p.id}`, cause: p.id === 'basic-jwt' ? 'wrong-auth-scheme' : p.id === 'basic-empty' ? 'credential-value-mangled' : undefined, score: 87,
+          add(ctx, { ...common, rule: `auth-${p.id}`, cause: MALFORMED_BASIC_CAUSE[p.id], score: 87,
             title: `The Basic credentials are malformed: ${p.text}.`, });
           break;
         default:

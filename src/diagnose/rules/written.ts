@@ -9,6 +9,7 @@ import { isCredentialHeader } from '../parse/credentials.ts';
 import { REQUEST_RE } from '../parse/http.ts';
 import type { Evidence, TextLine } from '../types.ts';
 import type { Ctx } from './context.ts';
+import { SCHEME_AS_HEADER, UNDERSCORE_KEY_HEADER } from './deferred.ts';
 
 /** How much of a paste these rules read: enough for any log, bounded for a 5 MB HAR. */
 const MAX_LINES = 5_000;
@@ -41,19 +42,6 @@ const KEY_PARAM = /(?:^|&)((?:api[_-]?key|apikey|key|token|access[_-]?token|auth
  */
 const DOLLAR_IN_WORD = /(?:^|\s)(?:-u|--user(?:name)?|-p|--pass(?:word)?|--token|--api-key)[= ]("?)([^\s"'$]*[A-Za-z0-9]\$([A-Za-z_][A-Za-z0-9_]*)[^\s"']*)\1(?=\s|$)/;
 
-/**
- * A header named after an auth scheme ("Bearer: <token>", a key typed into Postman's header list
- * instead of "Authorization"): no server reads a credential from it. ("Token:" is left out: some
- * APIs do name their header that.)
- */
-const SCHEME_AS_HEADER = /^\s*(?:> )?(bearer|basic)[ \t]*:[ \t]*\S/i;
-
-/**
- * A key or token header whose name has an underscore ("API_KEY: …", "X_Auth_Token: …"): nginx
- * counts such names invalid and drops them by default (underscores_in_headers off,
- * ignore_invalid_headers on), so behind nginx, Kong or ingress-nginx the server gets no key.
- */
-const UNDERSCORE_KEY_HEADER = /^\s*(?:> )?((?=[\w-]*_)[\w-]*(?:key|token|auth|secret)[\w-]*)[ \t]*:[ \t]*\S/i;
 /** Header names only a request carries: with one of them near, the lines above are a request's headers, not a config file. */
 const REQUEST_HEADER = /^\s*(?:> )?(?:host|user-agent|accept|content-type|content-length)[ \t]*:/i;
 /** The paste says the credential did not arrive, or the request failed with 401. */
