@@ -561,9 +561,12 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
   const knowledge = {
     causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0] }])),
     fixes: Object.fromEntries(fixes.map((f) => [f.slug, { label: label(f), tabs: f.data.tabs }])),
-    // By service page (AtlasData in src/diagnose/atlas.ts): the slug once, not in every entry.
+    // By service page (AtlasData in src/diagnose/atlas.ts): the slug once, not in every entry. A
+    // text made only of words any server prints ("Unauthorized", "401") stays on its service page
+    // for visitors to recognise, but is left out here: such words say nothing of the cause, so the
+    // diagnoser does not match them, even in a paste that names the vendor.
     errors: Object.fromEntries(services.filter((s) => s.data.errors.length > 0).map((s) => [s.slug,
-      s.data.errors.map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, ...(standsAlone(e) ? { alone: true } : {}), ...(e.text && tellingWords(e.text) === 0 ? { vague: true } : {}) })),
+      s.data.errors.filter((e) => !(e.text && tellingWords(e.text) === 0)).map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, ...(standsAlone(e) ? { alone: true } : {}) })),
     ])),
     messages,
     // Credential shapes, to name a token and spot one sent to another service's host.

@@ -26,12 +26,6 @@ export interface AtlasEntry {
    * the paste names its service.
    */
   alone?: true;
-  /**
-   * Made only of words like "unauthorized", "request" and "401": it helps a visitor recognise the
-   * message on the service page and in the wizard, but the diagnoser does not match it (any server
-   * could print it). Decided when the content is compiled.
-   */
-  vague?: true;
 }
 
 /**
@@ -164,7 +158,7 @@ export function matchAtlas(lines: readonly TextLine[], errors: AtlasData, servic
     // A generic text ("Bad credentials", "invalid_auth") means the vendor's cause only on that vendor.
     const named = isNamed(service) || namesVendor(entry);
     // The hit names its service page (the data keeps the slug once per page, not per entry).
-    if (!entry.vague && (named || entry.alone)) hits.push({ entry: { ...entry, service }, line: found.line, named });
+    if (named || entry.alone) hits.push({ entry: { ...entry, service }, line: found.line, named });
   }
   return hits.sort((a, b) => (b.entry.text ?? b.entry.code ?? '').length - (a.entry.text ?? a.entry.code ?? '').length);
 }

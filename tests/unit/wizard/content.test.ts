@@ -1,6 +1,7 @@
 // The wizard's wording and outcomes against the machine and the registry (the guide's pages).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { copy } from '../../../src/wizard/copy.ts';
 import { CAUSES, FIXES, SERVICES } from '../../../src/registry/registry.gen.ts';
 import { TREE, WIZARD } from '../../../src/wizard/wizard.ts';
@@ -57,7 +58,12 @@ describe('wizard outcomes against the registry', () => {
 });
 
 describe('a service’s “which message” question (generated from its error texts)', () => {
-  const knowledge = JSON.parse(readFileSync(new URL('../../../src/registry/knowledge.gen.json', import.meta.url), 'utf8')) as { errors: Record<string, Array<{ cause: string }>> };
+  // Each service page's error texts as its front matter lists them (the knowledge file leaves out
+  // the vague ones, which these questions still offer for a visitor to recognise).
+  const errorsOf = (slug: string): Array<{ cause: string }> => {
+    const front = readFileSync(new URL(`../../../content/articles/services/${slug}.mdx`, import.meta.url), 'utf8').split(/^---$/m)[1] ?? '';
+    return (parseYaml(front) as { errors?: Array<{ cause: string }> }).errors ?? [];
+  };
   // The picker answer that leads to each message question names the service.
   const serviceOf = (q: string) => Object.values(TREE.questions).flatMap((answers) => Object.entries(answers)).find(([, to]) => to === q)?.[0] ?? '';
   const slugOf = (camel: string) => Object.keys(SERVICES).find((s) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) === camel);
@@ -68,7 +74,7 @@ describe('a service’s “which message” question (generated from its error t
       for (const [a, to] of Object.entries(answers)) {
         const slug = slugOf(a);
         if (!slug) continue;
-        const causes = new Set((knowledge.errors[slug] ?? []).map((e) => e.cause));
+        const causes = new Set(errorsOf(slug).map((e) => e.cause));
         expect(TREE.messages.includes(to), `${picker}.${a}`).toBe(causes.size >= 2);
       }
     }
@@ -94,7 +100,7 @@ describe('a service’s “which message” question (generated from its error t
         const offered = (TREE.leaves[leaf] ?? []).map(([, c]) => c);
         const own = offered[0] ?? '';
         expect(own.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), `${q}.${a}`).toBe(a);
-        expect((knowledge.errors[slug ?? ''] ?? []).some((e) => e.cause === own), `${q}.${a}`).toBe(true);
+        expect(errorsOf(slug ?? '').some((e) => e.cause === own), `${q}.${a}`).toBe(true);
         expect(inOrder(offered.slice(1), common.filter((c) => c !== own)), `${q}.${a}: ${offered.join(', ')}`).toBe(true);
       }
     }
