@@ -6,7 +6,6 @@ import type { Evidence, Exchange, Fact, Finding, Header, HttpRequest, HttpRespon
 import { requestCredentials, type RequestCredentials } from '../parse/credentials.ts';
 import { parseChallenges, type Challenge, type ChallengeParse } from '../parse/www-authenticate.ts';
 
-/** What a 403 without a challenge means, said once for the rules that meet one. */
 /**
  * @param ctx the rule context
  * @returns the first line of the paste's text that says the request was refused as unauthenticated
@@ -16,6 +15,7 @@ export function said401(ctx: Pick<Ctx, 'parsed'>): TextLine | undefined {
   return ctx.parsed.messages.find((m) => /\b401\b|unauthori[sz]ed|unauthenticated/i.test(m.text));
 }
 
+/** What a 403 without a challenge means, said once for the rules that meet one. */
 export const FORBIDDEN_403 = 'This is a 403, not a 401: the server refuses this identity, address or request; new credentials will not help.';
 
 /** The shared state rules read and write. */

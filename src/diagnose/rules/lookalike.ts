@@ -2,18 +2,18 @@
 // page returned to an API client, a gateway's authorizer failing with a 5xx, public paths answered
 // with 401, and challenges that name a next step (RFC 9728 protected-resource metadata, RFC 9449
 // DPoP, RFC 9470 step-up). Each reads structure: status, headers, challenge parameters, markup.
-import type { Exchange } from '../types.ts';
+import type { Exchange, TextLine } from '../types.ts';
 import { challengesOf, credsOf, evChallenge, evHeader, evStart, hdr, said401, type Ctx } from './context.ts';
 
-/** Markup of a sign-in page: a password field, a SAML/OIDC auto-post, or a refresh to a login URL. */
-const LOGIN_PAGE = /<input[^>]+type=["']?password|document\.forms\[0\]\.submit\(\)|name=["']?SAMLRequest|name=["']?(?:id_token|code|state)["']?[^>]*type=["']?hidden|http-equiv=["']?refresh["']?[^>]+url=[^>]*\/(?:log-?in|sign-?in|sso|auth|oauth2?|saml)\b/i;
+/**
+ * Markup of a sign-in page: a password field, a SAML/OIDC auto-post, a refresh to a login URL, or
+ * the body of a redirect to one (Rails' "You are being <a href=…/users/sign_in>redirected</a>",
+ * Apache's "…moved <a href=…/login>here</a>").
+ */
+const LOGIN_PAGE = /<input[^>]+type=["']?password|document\.forms\[0\]\.submit\(\)|name=["']?SAMLRequest|name=["']?(?:id_token|code|state)["']?[^>]*type=["']?hidden|http-equiv=["']?refresh["']?[^>]+url=[^>]*\/(?:log-?in|sign-?in|sso|auth|oauth2?|saml)\b|href=["']?[^"'\s>]*\/(?:log[-_]?in|sign[-_]?in)\b[^>]*>(?:redirected|here)<\/a>/i;
 /** The gateway's failed authorizer, read from a response or from pasted text. */
 const AUTHORIZER_FAILED = 'The 5xx comes from the gateway’s authorizer (API Gateway: {"message": null}), which failed or returned no policy: a configuration error, not bad credentials.';
 const HEALTH = /^\/(?:api\/)?(?:health|healthz|ready|readyz|live|livez|ping|metrics|actuator\/health|\.well-known\/)/i;
-
-function textOf(ctx: Ctx): string {
-  return ctx.parsed.messages.map((m) => m.text).join('\n').slice(0, 200_000);
-}
 
 /**
  * @param ctx the rule context
@@ -28,19 +28,34 @@ export function lookalikeRules(ctx: Ctx): void {
       title: 'The answer is an HTML sign-in page, not the API’s response: the call was sent to the browser sign-in flow instead of being authenticated itself.',
       evidence: [evStart(page.response, page)],
     });
-  } else if (xs.length === 0 && (LOGIN_PAGE.test(textOf(ctx)) || LOGIN_PAGE.test(ctx.parsed.text.slice(0, 200_000)))) {
-    // (A page pasted on its own is read as text, which drops its markup: the input itself shows it.)
+  } else if (xs.every((x) => !x.response)) {
+    // A page pasted on its own, or after the command that fetched it, is read as text, which drops
+    // its markup: a message shows it only when the markup was quoted in it (HTML in a JSON field);
+    // otherwise the input itself does.
     // It outranks a vendor sentence the atlas finds in that page's text without knowing whose it is
     // (74): the page is what answered, its wording only says what it would have wanted.
-    const line = ctx.parsed.messages.find((m) => LOGIN_PAGE.test(m.text)) ?? ctx.parsed.messages.find((m) => /log-?in|sign-?in|sso|saml/i.test(m.text));
-    ctx.findings.push({
-      rule: 'login-page', cause: 'login-page-instead-of-401', score: 75,
-      title: 'This is the markup of a sign-in page: the request was answered by a sign-in flow, not by the API.',
-      evidence: line ? [line] : [],
-    });
+    const line = ctx.parsed.messages.find((m) => LOGIN_PAGE.test(m.text)) ?? (LOGIN_PAGE.test(ctx.parsed.text.slice(0, 200_000)) ? inputLine(ctx) : undefined);
+    if (line) {
+      ctx.findings.push({
+        rule: 'login-page', cause: 'login-page-instead-of-401', score: 75,
+        title: 'This is the markup of a sign-in page, or of a redirect to one: the request was answered by a sign-in flow, not by the API.',
+        evidence: [line],
+      });
+    }
   }
   for (const ex of xs.slice(0, 50)) ruleExchange(ctx, ex);
   textRules(ctx);
+}
+
+/**
+ * The line of the input itself (markup and all) that shows the sign-in page, as evidence: the one
+ * that matches, or, when the markup spans lines, the first that names a sign-in (else the first).
+ */
+function inputLine(ctx: Ctx): TextLine {
+  const lines = ctx.parsed.text.slice(0, 200_000).split('\n');
+  const match = lines.findIndex((l) => LOGIN_PAGE.test(l));
+  const at = match >= 0 ? match : Math.max(0, lines.findIndex((l) => /log-?in|sign-?in|sso|saml/i.test(l)));
+  return { text: (lines[at] ?? '').trim().slice(0, 300), line: at + 1 };
 }
 
 /** Structures that show in pasted text even without a parsed response. */
