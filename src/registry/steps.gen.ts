@@ -1149,6 +1149,20 @@ export const FIX_STEPS: Readonly<Record<FixSlug, FixSteps>> = {
       }
     ]
   },
+  "use-another-browser": {
+    "panels": [
+      {
+        "list": {
+          "steps": [
+            "<strong>Open the page in another browser on a computer:</strong> Chrome, Firefox or Edge, on Windows, macOS or Linux. On an iPhone or iPad, almost every browser app is built on Safari’s engine (WebKit), so they usually ask again too; use a computer, or the maker’s own app if there is one.",
+            "<strong>Update the device’s firmware</strong> from that browser, or in the maker’s app. Makers fix this on their side: a longer-lived Digest nonce, or a sign-in form with a session cookie instead of the browser’s box.",
+            "<strong>If there is no update, report it to the maker</strong> with what you saw: “the password box comes back in Safari (version) but not in Chrome”, and whether the page shows live data. Link this page so they can see the two known reasons below."
+          ],
+          "n": 3
+        }
+      }
+    ]
+  },
   "use-api-credentials": {
     "panels": [
       {

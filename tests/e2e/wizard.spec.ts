@@ -90,25 +90,25 @@ test.describe('kept answers', () => {
     await ready(page);
     await answer(page, label('start', 'web')).click();
     await answer(page, label('webSymptom', 'prompt')).click();
-    await answer(page, label('webPrompt', 'site')).click();
-    await answer(page, label('webPromptCreds', 'right')).click();
-    await expect(heading(page)).toHaveText(q('webPromptCredsRight1'));
+    await answer(page, label('webPrompt', 'work')).click();
+    await answer(page, label('webPromptWork', 'office')).click();
+    await expect(heading(page)).toHaveText(q('webPromptWorkOffice1'));
     const crumbs = page.getByRole('navigation', { name: 'Your answers' });
     // Jump to the question where "Login box keeps popping up" was answered.
     await crumbs.getByRole('link', { name: 'Login box keeps popping up' }).click();
     await expect(heading(page)).toHaveText(q('webSymptom'));
     await expect(heading(page)).toBeFocused();
     await expect(stepArea(page).getByRole('link', { name: /\(your earlier answer\)$/ })).toHaveAttribute('aria-current', 'true');
-    await expect(crumbs.getByRole('link', { name: 'Kept answer: A website or device' })).toBeVisible();
+    await expect(crumbs.getByRole('link', { name: 'Kept answer: Work or school site' })).toBeVisible();
     // The kept line survives a reload (it is in the URL).
     await page.reload();
     await ready(page);
     // The kept answers are filled in from the furthest step's page, fetched after load: on a busy
     // 2-core CI machine that can take longer than the default 5 s.
-    await expect(crumbs.getByRole('link', { name: 'Kept answer: Right password, box comes back' })).toBeVisible({ timeout: 20_000 });
+    await expect(crumbs.getByRole('link', { name: 'Kept answer: Company computer in the office' })).toBeVisible({ timeout: 20_000 });
     // Forward through the kept answers…
-    await crumbs.getByRole('link', { name: 'Kept answer: Right password, box comes back' }).click();
-    await expect(heading(page)).toHaveText(q('webPromptCreds'));
+    await crumbs.getByRole('link', { name: 'Kept answer: Company computer in the office' }).click();
+    await expect(heading(page)).toHaveText(q('webPromptWork'));
     await crumbs.getByRole('link', { name: 'Website in a browser' }).click();
     await expect(heading(page)).toHaveText(q('start'));
     await answer(page, `${label('start', 'web')} (your earlier answer)`).click();

@@ -128,27 +128,27 @@ describe('wizard machine: back, restart, forward', () => {
 
   it('keeps later answers after going back until an answer changes', () => {
     const actor = at(START);
-    for (const type of ['answer.web', 'answer.prompt', 'answer.site', 'answer.right'] as const) actor.send({ type });
-    expect(actor.getSnapshot().value).toBe('webPromptCredsRight1');
+    for (const type of ['answer.web', 'answer.prompt', 'answer.work', 'answer.office'] as const) actor.send({ type });
+    expect(actor.getSnapshot().value).toBe('webPromptWorkOffice1');
     actor.send({ type: 'outcome.no' });
     const far = actor.getSnapshot().value as string;
-    expect(far).toBe('webPromptCredsRight2');
+    expect(far).toBe('webPromptWorkOffice2');
     // Jump back two answers (what the breadcrumb does): the line is kept.
     for (let i = 0; i < 2; i++) actor.send({ type: 'wizard.back' });
-    expect(actor.getSnapshot().value).toBe('webPromptCreds');
+    expect(actor.getSnapshot().value).toBe('webPromptWork');
     expect(actor.getSnapshot().context.furthest).toBe(far);
     // The events along the kept line (what a kept answer's link sends) replay it…
-    expect(WIZARD.eventsAlong('webPromptCreds', far)).toEqual(['answer.right', 'outcome.no']);
-    expect(WIZARD.eventsAlong('webPromptCredsUnsure1', far)).toEqual([]);
-    actor.send({ type: 'answer.right' });
-    expect(actor.getSnapshot().value).toBe('webPromptCredsRight1');
+    expect(WIZARD.eventsAlong('webPromptWork', far)).toEqual(['answer.office', 'outcome.no']);
+    expect(WIZARD.eventsAlong('webPromptWorkRemote1', far)).toEqual([]);
+    actor.send({ type: 'answer.office' });
+    expect(actor.getSnapshot().value).toBe('webPromptWorkOffice1');
     // …giving the same answer again keeps them…
     expect(actor.getSnapshot().context.furthest).toBe(far);
     actor.send({ type: 'wizard.back' });
     // …and a different answer drops them.
-    actor.send({ type: 'answer.unsure' });
-    expect(actor.getSnapshot().value).toBe('webPromptCredsUnsure1');
-    expect(actor.getSnapshot().context.furthest).toBe('webPromptCredsUnsure1');
+    actor.send({ type: 'answer.remote' });
+    expect(actor.getSnapshot().value).toBe('webPromptWorkRemote1');
+    expect(actor.getSnapshot().context.furthest).toBe('webPromptWorkRemote1');
   });
 
   it('"Yes, it works" goes to the solved state from every outcome', () => {

@@ -19,7 +19,7 @@ interface Scenario {
 
 const S: Scenario[] = [
   // People in a browser
-  { story: 'Router admin page keeps popping up the login box after I changed the router password', says: ['On a website', 'A sign-in box from the browser', 'On a website, or the admin page', 'Yes: they worked'], fix: 'clear-cached-credentials' },
+  { story: 'Router admin page keeps popping up the login box after I changed the router password', says: ['On a website', 'A sign-in box from the browser', 'On a website, or the admin page', 'Yes: they worked', 'Neither'], fix: 'clear-cached-credentials' },
   { story: 'NAS login box, I forgot which password I set', says: ['On a website', 'A sign-in box from the browser', 'On a website, or the admin page', 'No, or I am not sure'], fix: 'check-credentials' },
   { story: 'SharePoint keeps asking for my password in Edge on my work laptop in the office', says: ['On a website', 'A sign-in box from the browser', 'On a work or school site', 'A company computer'], fix: 'fix-intranet-sso' },
   { story: 'Intranet asks for a password at home over VPN', says: ['On a website', 'A sign-in box from the browser', 'On a work or school site', 'From home'], fix: 'fix-intranet-sso' },

@@ -65,18 +65,18 @@ describe('Step.astro', () => {
   });
 
   it('keeps later answers in the breadcrumb and marks the earlier answer after going back', async () => {
-    const html = await check('webPrompt', 'webPromptCredsRight2', { browser: 'firefox', os: 'windows' });
+    const html = await check('webPrompt', 'webPromptWorkOffice2', { browser: 'firefox', os: 'windows' });
     expect(html).toContain('(your earlier answer)');
     // The kept answers' links send the answers along the kept line again.
-    expect(html).toContain('data-ev="answer.site" aria-label="Kept answer: Right password, box comes back">Right password, box comes back</a>');
-    expect(html).toContain('data-ev="answer.site answer.right" aria-label="Kept answer: Not fixed: Clear cached credentials">');
-    expect(html).toContain('NAS <span class="text-sm font-normal">(your earlier answer)</span>');
-    expect(trailOf({ state: 'webPrompt', furthest: 'webPromptCredsRight2', env: {} }, copy).map((t) => t.kind)).toEqual(['back', 'back', 'here', 'kept', 'kept']);
+    expect(html).toContain('data-ev="answer.work" aria-label="Kept answer: Company computer in the office">Company computer in the office</a>');
+    expect(html).toContain('data-ev="answer.work answer.office" aria-label="Kept answer: Not fixed: Fix intranet sign-in">');
+    expect(html).toContain('an internal tool) <span class="text-sm font-normal">(your earlier answer)</span>');
+    expect(trailOf({ state: 'webPrompt', furthest: 'webPromptWorkOffice2', env: {} }, copy).map((t) => t.kind)).toEqual(['back', 'back', 'here', 'kept', 'kept']);
   });
 
   it('links the fix page with the visitor’s tabs, only for the tab sets the page has', async () => {
-    const html = await check('webPromptCredsRight1', 'webPromptCredsRight1', { browser: 'firefox', os: 'windows', client: 'curl' });
-    expect(html).toContain('href="/guide/clear-cached-credentials/?browser=firefox&amp;os=windows&amp;client=curl"');
+    const html = await check('webPromptWorkOffice1', 'webPromptWorkOffice1', { browser: 'firefox', os: 'windows', client: 'curl' });
+    expect(html).toContain('href="/guide/fix-intranet-sso/?browser=firefox&amp;os=windows"');
     const cookies = await render({ state: 'webPrivateWorksNo1', furthest: 'webPrivateWorksNo1', env: { browser: 'safari-ios', os: 'ios' } });
     expect(cookies).toContain('href="/guide/clear-cookies/?browser=safari-ios"');
   });
