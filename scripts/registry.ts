@@ -559,7 +559,9 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
 `;
 
   const knowledge = {
-    causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, why: c.data.why, fix: c.data.fixes[0] }])),
+    // Label and default fix only: the "why" sentence is for the wizard's paste step, which has it
+    // in the cause words file; the diagnoser's findings carry their own sentences.
+    causes: Object.fromEntries(causes.map((c) => [c.slug, { label: c.data.label, fix: c.data.fixes[0] }])),
     fixes: Object.fromEntries(fixes.map((f) => [f.slug, { label: label(f), tabs: f.data.tabs }])),
     // By service page (AtlasData in src/diagnose/atlas.ts): the slug once, not in every entry. A
     // text made only of words any server prints ("Unauthorized", "401") stays on its service page
@@ -592,7 +594,7 @@ import type { FixSlug } from './registry.gen.ts';
 /** Each fix page's first steps, per tab where they differ by tab (see src/registry/fix-steps.ts). */
 export const FIX_STEPS: Readonly<Record<FixSlug, FixSteps>> = ${JSON.stringify(firstSteps, null, 2)};
 `;
-  return { ts, json: `${JSON.stringify(knowledge, null, 1)}\n`, words: `${JSON.stringify({ causes: causeWords(causes), audiences: Object.fromEntries(causes.map((c) => [c.slug, c.data.audiences])) }, null, 1)}\n`, steps };
+  return { ts, json: `${JSON.stringify(knowledge, null, 1)}\n`, words: `${JSON.stringify({ causes: causeWords(causes), audiences: Object.fromEntries(causes.map((c) => [c.slug, c.data.audiences])), why: Object.fromEntries(causes.map((c) => [c.slug, c.data.why])) }, null, 1)}\n`, steps };
 }
 
 const read = (f: string) => {

@@ -36,8 +36,8 @@ export type AtlasData = Readonly<Record<string, readonly Omit<AtlasEntry, 'servi
 
 /** What the diagnoser knows as data: labels and default fixes for links, and the atlas. */
 export interface Knowledge {
-  /** Per cause: label, why, default fix, and the words its page uses for itself (for free-text matching). */
-  causes: Record<string, { label: string; why: string; fix: string }>;
+  /** Per cause: its label and default fix, for the links a finding offers. */
+  causes: Record<string, { label: string; fix: string }>;
   fixes: Record<string, { label: string; tabs: readonly string[] }>;
   errors: AtlasData;
   /** Per service: its label, and names that show a paste comes from it (lower-case). */

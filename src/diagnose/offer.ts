@@ -17,6 +17,8 @@ export interface CauseWords {
   causes: Record<string, string>;
   /** Per cause slug: who meets it (its page's `audiences`), so a visitor's words match only pages for them. */
   audiences?: Record<string, readonly string[]>;
+  /** Per cause slug: its page's one sentence on why it gives a 401, shown with a cause matched by words. */
+  why?: Record<string, string>;
 }
 
 /** Words too common in what people type to say anything about a cause. */
@@ -112,7 +114,7 @@ export function offeredCauses(text: string, knowledge: Knowledge | undefined, wo
   // Findings that name a cause first; then pages that use the visitor's own words; findings that
   // only restate the failure ("invalid credentials") last, since many causes say the same.
   for (const f of findings) if (f.confidence !== 'low') add(f.cause, f.title);
-  for (const { cause } of causesByWords(text, words, audience)) add(cause, knowledge?.causes[cause]?.why ?? '');
+  for (const { cause } of causesByWords(text, words, audience)) add(cause, words?.why?.[cause] ?? '');
   for (const f of findings) if (f.confidence === 'low') add(f.cause, f.title);
   return out;
 }
