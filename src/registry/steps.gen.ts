@@ -1184,7 +1184,7 @@ export const FIX_STEPS: Readonly<Record<FixSlug, FixSteps>> = {
           "steps": [
             "<strong>Find the blocked cookie in DevTools.</strong> Chrome and Edge: <strong>Network</strong> → the response that sets it → <strong>Cookies</strong> (blocked response cookies show a reason); for the next request tick <em>show filtered out request cookies</em>.",
             "<strong>Pick the attributes.</strong> Same-site session: <code>Path=/; Secure; HttpOnly; SameSite=Lax</code> with no <code>Domain</code> (host-only) — or the <code>__Host-</code> prefix, which requires exactly that. Only cookies that must travel cross-site (an identity provider’s <code>form_post</code>, an embedded app) get <code>SameSite=None; Secure</code>. Avoid <code>Strict</code> for cookies needed right after arriving from another site.",
-            "<strong><code>Domain</code>:</strong> leave it out, or set your own registrable domain to share with subdomains; never a public suffix or another site."
+            "<strong><code>Domain</code>:</strong> leave it out, or set your own registrable domain to share with subdomains; never a public suffix or another site. A sign-in proxy’s session cookie must cover every host it protects: Authelia’s <code>session.cookies[].domain</code>, oauth2-proxy’s <code>--cookie-domain</code>. An app on another domain gets every check without the session."
           ],
           "n": 7
         }
