@@ -18,7 +18,8 @@ const options = { knowledge: K, now: NOW, readCommand: parseCurlCommand, readHar
 const rules = (r: ReturnType<typeof analyse>) => r.findings.map((f) => `${f.rule}:${f.cause}:${f.score}`);
 
 describe('deferred rule groups', () => {
-  it('a paste without any marker gets the same findings from the start-up engine as from the whole engine', () => {
+  // ~1,000 pastes, each analysed twice: seconds of work on a busy 2-core machine.
+  it('a paste without any marker gets the same findings from the start-up engine as from the whole engine', { timeout: 120_000 }, () => {
     let unmarked = 0;
     for (const f of files) {
       const text = readFileSync(`${FIXTURES}${f}`, 'utf8');
