@@ -568,7 +568,7 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
     // for visitors to recognise, but is left out here: such words say nothing of the cause, so the
     // diagnoser does not match them, even in a paste that names the vendor.
     errors: Object.fromEntries(services.filter((s) => s.data.errors.length > 0).map((s) => [s.slug,
-      s.data.errors.filter((e) => !(e.text && tellingWords(e.text) === 0)).map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, ...(standsAlone(e) ? { alone: true } : {}) })),
+      s.data.errors.filter((e) => !(e.text && tellingWords(e.text) === 0)).map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, ...(e.tier ? { tier: e.tier } : {}), ...(standsAlone(e) ? { alone: true } : {}) })),
     ])),
     messages,
     // Credential shapes, to name a token and spot one sent to another service's host.

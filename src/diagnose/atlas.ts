@@ -26,6 +26,8 @@ export interface AtlasEntry {
    * the paste names its service.
    */
   alone?: true;
+  /** Ceiling on the finding's confidence: the text is a client's report of a refusal, its cause only the likeliest. */
+  tier?: 'medium' | 'low';
 }
 
 /**

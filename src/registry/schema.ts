@@ -86,6 +86,12 @@ const serviceError = z
     cause: slug,
     /** One sentence in our words: what the error means. */
     means: z.string().min(10).max(240),
+    /**
+     * Ceiling on the diagnoser's confidence when it matches this text: `medium` for a client's own
+     * report that it was refused ("Response status code does not indicate success: 401"), whose
+     * `cause` is only the likeliest of several.
+     */
+    tier: z.enum(['medium', 'low']).optional(),
     /** Where this exact text or code is documented or shown. */
     source: z.url({ protocol: /^https$/, error: 'an error source must be an absolute https:// URL' }),
   })

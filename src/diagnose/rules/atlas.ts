@@ -69,8 +69,9 @@ export function atlasRules(ctx: Ctx): void {
       detail: `This matches an error documented for ${ctx.knowledge?.services[entry.service]?.label ?? entry.service}${status}; see /guide/${entry.service}/.`,
       score,
       // A vendor text that only says the credential is invalid names no reason (expired? wrong
-      // service? mangled?): it cannot promise what "high" promises (docs/evaluation.md).
-      ...(entry.cause === GENERIC_CAUSE ? { ceiling: 'medium' as const } : {}),
+      // service? mangled?), and a client's own report of a refusal names only the likeliest
+      // cause: neither can promise what "high" promises (docs/evaluation.md).
+      ceiling: entry.tier ?? (entry.cause === GENERIC_CAUSE ? 'medium' : undefined),
       evidence: [line],
     });
   }

@@ -25,6 +25,16 @@ describe('ranking and report', () => {
     expect([c(86, 'atlas'), c(74, 'atlas')]).toEqual(['high', 'medium']);
   });
 
+  it('holds a vendor text marked as a client’s own report of a refusal to medium, and keeps others high', () => {
+    // The paste names NuGet, so the entry counts as its service's (otherwise it is medium anyway).
+    const paste = 'NuGet.targets(119,5): error : Response status code does not indicate success: 401 (Unauthorized).';
+    const entry = { text: 'Response status code does not indicate success: 401 (Unauthorized)', cause: 'registry-auth-scope-mismatch', means: 'NuGet was refused; most often no credential is filed under this source’s name.', alone: true } as const;
+    const top = (tier?: 'medium') => analyse(paste, { now: NOW, knowledge: { ...K, errors: { nuget: [{ ...entry, ...(tier ? { tier } : {}) }] } } }).findings.find((f) => f.rule === 'atlas');
+    expect(top()?.confidence).toBe('high');
+    expect(top('medium')?.confidence).toBe('medium');
+    expect(top('medium')?.cause).toBe('registry-auth-scope-mismatch');
+  });
+
   it('merges findings that name the same cause and ranks the specific over the umbrella', () => {
     const r = analyse(fixture('captured/api-expired-jwt.txt'), { knowledge: K, now: NOW });
     const top = r.findings[0];
