@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema, familiesSchema, messagesSchema, tabSetsSchema, treeSchema, type ArticleData, type MessagesData, type TreeData } from '../src/registry/schema.ts';
 import { NAMED_CATEGORIES, type MessageKnowledge } from '../src/diagnose/rules/messages.ts';
+import { GENERIC_CAUSE } from '../src/diagnose/rules/atlas.ts';
 import { normalise as atlasNormalise } from '../src/diagnose/atlas.ts';
 import { fixSteps, type FixSteps } from '../src/registry/fix-steps.ts';
 
@@ -91,6 +92,16 @@ const tellingWords = (text: string) => atlasNormalise(text).trim().split(' ').fi
  * service (the diagnoser's atlas entry `alone`): a code with digits of six or more characters, a
  * code of three or more telling words (not_allowed_token_type), or a text with at least three.
  */
+/**
+ * An error text's ceiling on the diagnoser's confidence: the page's `tier`, else `medium` for a
+ * text that only says the credential is invalid (expired? wrong service? mangled?): it names no
+ * reason, so it cannot promise what "high" promises (docs/evaluation.md).
+ */
+const tierOf = (e: { cause: string; tier?: 'medium' | 'low' | undefined }) => {
+  const tier = e.tier ?? (e.cause === GENERIC_CAUSE ? 'medium' : undefined);
+  return tier ? { tier } : {};
+};
+
 const standsAlone = (e: { text?: string | undefined; code?: string | undefined }) =>
   e.code ? (/\d/.test(e.code) && e.code.length >= 6) || tellingWords(e.code.replace(/_/g, ' ')) >= 3 : tellingWords(e.text ?? '') >= 3;
 
@@ -568,7 +579,7 @@ export const QUESTION_COPY: Readonly<Record<string, { q: string; hint?: string; 
     // for visitors to recognise, but is left out here: such words say nothing of the cause, so the
     // diagnoser does not match them, even in a paste that names the vendor.
     errors: Object.fromEntries(services.filter((s) => s.data.errors.length > 0).map((s) => [s.slug,
-      s.data.errors.filter((e) => !(e.text && tellingWords(e.text) === 0)).map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, ...(e.tier ? { tier: e.tier } : {}), ...(standsAlone(e) ? { alone: true } : {}) })),
+      s.data.errors.filter((e) => !(e.text && tellingWords(e.text) === 0)).map((e) => ({ ...(e.text ? { text: e.text } : { code: e.code }), ...(e.status ? { status: e.status } : {}), cause: e.cause, means: e.means, ...tierOf(e), ...(standsAlone(e) ? { alone: true } : {}) })),
     ])),
     messages,
     // Credential shapes, to name a token and spot one sent to another service's host.

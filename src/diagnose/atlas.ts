@@ -26,7 +26,11 @@ export interface AtlasEntry {
    * the paste names its service.
    */
   alone?: true;
-  /** Ceiling on the finding's confidence: the text is a client's report of a refusal, its cause only the likeliest. */
+  /**
+   * Ceiling on the finding's confidence, decided when the content is compiled: the page's own
+   * `tier` (a client's report of a refusal names only the likeliest cause), or `medium` for a text
+   * that only says the credential is invalid, which names no reason.
+   */
   tier?: 'medium' | 'low';
 }
 

@@ -9,8 +9,8 @@ import { credKind, type Ctx } from './context.ts';
 /** Causes that presume credentials were sent: a paste showing a request without any contradicts them. */
 const SENT_CAUSES = new Set(['missing-or-invalid-api-token', 'wrong-credentials', 'expired-oauth-token', 'cached-client-credentials']);
 
-/** The cause that only restates the failure ("the key or token is invalid"). */
-const GENERIC_CAUSE: CauseSlug = 'missing-or-invalid-api-token';
+/** The cause that only restates the failure ("the key or token is invalid"); its texts are medium at most (scripts/registry.ts). */
+export const GENERIC_CAUSE: CauseSlug = 'missing-or-invalid-api-token';
 
 /** Score of a documented vendor text when the paste names that vendor: ranks above message wording. */
 const NAMED_SCORE = 86;
@@ -68,10 +68,8 @@ export function atlasRules(ctx: Ctx): void {
       title: entry.means,
       detail: `This matches an error documented for ${ctx.knowledge?.services[entry.service]?.label ?? entry.service}${status}; see /guide/${entry.service}/.`,
       score,
-      // A vendor text that only says the credential is invalid names no reason (expired? wrong
-      // service? mangled?), and a client's own report of a refusal names only the likeliest
-      // cause: neither can promise what "high" promises (docs/evaluation.md).
-      ceiling: entry.tier ?? (entry.cause === GENERIC_CAUSE ? 'medium' : undefined),
+      // The entry's ceiling, decided when the content is compiled (docs/evaluation.md).
+      ceiling: entry.tier,
       evidence: [line],
     });
   }

@@ -33,6 +33,10 @@ describe('ranking and report', () => {
     expect(top()?.confidence).toBe('high');
     expect(top('medium')?.confidence).toBe('medium');
     expect(top('medium')?.cause).toBe('registry-auth-scope-mismatch');
+    // A text that only says the credential is invalid names no reason: compiled as medium at most.
+    const generic = Object.values(K.errors).flat().filter((e) => e.cause === 'missing-or-invalid-api-token');
+    expect(generic.length).toBeGreaterThan(10);
+    expect(generic.filter((e) => e.tier !== 'medium' && e.tier !== 'low')).toEqual([]);
   });
 
   it('merges findings that name the same cause and ranks the specific over the umbrella', () => {

@@ -60,9 +60,14 @@ describe('wizard outcomes against the registry', () => {
 describe('a service’s “which message” question (generated from its error texts)', () => {
   // Each service page's error texts as its front matter lists them (the knowledge file leaves out
   // the vague ones, which these questions still offer for a visitor to recognise).
+  const read = new Map<string, Array<{ cause: string }>>();
   const errorsOf = (slug: string): Array<{ cause: string }> => {
-    const front = readFileSync(new URL(`../../../content/articles/services/${slug}.mdx`, import.meta.url), 'utf8').split(/^---$/m)[1] ?? '';
-    return (parseYaml(front) as { errors?: Array<{ cause: string }> }).errors ?? [];
+    let errors = read.get(slug);
+    if (!errors) {
+      const front = readFileSync(new URL(`../../../content/articles/services/${slug}.mdx`, import.meta.url), 'utf8').split(/^---$/m)[1] ?? '';
+      read.set(slug, (errors = (parseYaml(front) as { errors?: Array<{ cause: string }> }).errors ?? []));
+    }
+    return errors;
   };
   // The picker answer that leads to each message question names the service.
   const serviceOf = (q: string) => Object.values(TREE.questions).flatMap((answers) => Object.entries(answers)).find(([, to]) => to === q)?.[0] ?? '';
