@@ -367,6 +367,8 @@ export function build(): { ts: string; json: string; words: string; steps: strin
   const depthOf = new Map<string, number>([['start', 0]]);
   const walkDepth = (q: string, d: number) => {
     for (const a of Object.values(tree.questions[q]?.answers ?? {})) if (a.next && !depthOf.has(a.next) && d < 20) (depthOf.set(a.next, d + 1), walkDepth(a.next, d + 1));
+    // A service's "none of these" question comes after two answers: the service, then its message.
+    for (const after of Object.values(tree.questions[q]?.none ?? {})) if (!depthOf.has(after) && d < 20) (depthOf.set(after, d + 2), walkDepth(after, d + 2));
   };
   walkDepth('start', 0);
   if (!tree.questions['start']) errors.push(`${T}: there must be a question called start`);
@@ -374,6 +376,7 @@ export function build(): { ts: string; json: string; words: string; steps: strin
   for (const [q, question] of Object.entries(tree.questions)) {
     questions[q] = {};
     const all = withPicked(question);
+    for (const svc of Object.keys(question.none ?? {})) if (!Object.values(all).some((x) => x.service === svc)) errors.push(`${T}: ${q}.none: ${svc} is not a service this question offers`);
     answersOf[q] = Object.fromEntries(Object.entries(all).map(([a, x]) => [a, { label: x.label, short: x.short }]));
     for (const [a, ans] of Object.entries(all)) {
       let to: string;
@@ -402,6 +405,9 @@ export function build(): { ts: string; json: string; words: string; steps: strin
           const common = ((question.pick && svc?.data.causesFor?.[question.pick]) || svc?.data.causes || []).map((cause) => ({ cause }));
           const depth = (depthOf.get(q) ?? 0) + 1;
           const asked = svc ? errorQuestion(svc, common.map((c) => c.cause)) : undefined;
+          const after = ans.service ? question.none?.[ans.service] : undefined;
+          if (after && !tree.questions[after]) errors.push(`${T}: ${q}.none: no question ${after}`);
+          if (after && !asked) errors.push(`${T}: ${q}.none: ${ans.service} asks no message question to follow`);
           if (!asked) {
             // A service page lists its common causes; the wizard offers as many as fit.
             leaves[to] = toTries(`${q}.${a}`, common, depth, true);
@@ -412,6 +418,13 @@ export function build(): { ts: string; json: string; words: string; steps: strin
             const next: Record<string, string> = {};
             const copyOf: Record<string, { label: string; short: string }> = {};
             for (const g of asked) {
+              if (!g.cause && after) {
+                // None of the messages: the tree's own question tells the rest apart.
+                copyOf[g.id] = { label: g.label, short: g.short };
+                next[g.id] = after;
+                parents.set(after, to);
+                continue;
+              }
               const leaf = `${to}${cap(g.id)}`;
               const offers = g.cause ? [{ cause: g.cause }, ...common.filter((c) => c.cause !== g.cause)] : common;
               leaves[leaf] = toTries(`${q}.${a} → ${g.id}`, offers, depth + 1, true);

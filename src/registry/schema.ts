@@ -243,6 +243,12 @@ export const treeSchema = z.strictObject({
       answers: z.record(answerId, answer),
       /** Also offer, first, every service page whose audiences include this one (a picker that grows with the services). */
       pick: z.enum(audiences).optional(),
+      /**
+       * With `pick`: service page slug → the question to ask when the visitor sees none of that
+       * service's messages, instead of offering its common causes (for a service whose "none of
+       * these" still covers several situations that one more answer tells apart).
+       */
+      none: z.record(slug, z.string()).optional(),
     }),
   ),
   /** Named outcome lists, likeliest first, that several answers may share. */
