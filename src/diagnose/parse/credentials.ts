@@ -88,13 +88,15 @@ export function readAuthorization(header: Header): AuthInfo {
     if (/^bearer$/i.test(scheme) && /^bearer[ \t]/i.test(credentials)) problems.push({ id: 'double-scheme', text: 'the word "Bearer" appears twice' });
     else if (/^(?:basic|token|jwt|bearer)$/i.test(scheme) && /^(?:basic|token|jwt|bearer)[ \t]/i.test(credentials)) problems.push({ id: 'double-scheme', text: `two schemes: "${scheme} ${credentials.split(/[ \t]/)[0] ?? ''}"` });
     if (/^bearer:?$/i.test(scheme.replace(/:$/, '')) && scheme.endsWith(':')) problems.push({ id: 'scheme-colon', text: 'the scheme is followed by a colon ("Bearer: …")' });
-    if (isPlaceholder(credentials.replace(/^["']|["']$/g, ''))) problems.push({ id: 'placeholder', text: `the credentials are "${credentials.slice(0, 40)}", not a real value: a variable was empty or never filled in` });
+    const placeholder = isPlaceholder(credentials.replace(/^["']|["']$/g, ''));
+    if (placeholder) problems.push({ id: 'placeholder', text: `the credentials are "${credentials.slice(0, 40)}", not a real value: a variable was empty or never filled in` });
     if (/^basic$/i.test(scheme) && !redacted) {
       const b = decodeBasic(credentials.replace(/^["']|["']$/g, ''));
       basicUser = b.user;
       if (b.problem) problems.push({ id: b.problemId ?? 'basic', text: b.problem });
     }
-    if (/^bearer$/i.test(scheme) && /[ \t]/.test(credentials.trim()) && !/^bearer[ \t]/i.test(credentials)) {
+    // ("<access token>" has a space because it is a placeholder, not a token.)
+    if (/^bearer$/i.test(scheme) && !placeholder && /[ \t]/.test(credentials.trim()) && !/^bearer[ \t]/i.test(credentials)) {
       problems.push({ id: 'whitespace', text: 'the token contains a space' });
     }
   }

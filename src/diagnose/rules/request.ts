@@ -72,7 +72,9 @@ function checkRequest(ctx: Ctx, ex: Exchange): void {
               title: `The ${a.header.name} value comes from $${name}, which the shell fills in before the command runs: the paste does not show what was sent. If $${name} is unset in that shell, the credential went out empty.`, });
             break;
           }
-          add(ctx, { ...common, rule: 'auth-placeholder', cause: 'credential-value-mangled', score: 94,
+          // "<token>" is how people redact a paste as often as what was sent, so it ranks below
+          // what the server says; "undefined", "{{token}}" or an unexpanded "$TOKEN" was sent.
+          add(ctx, { ...common, rule: 'auth-placeholder', cause: 'credential-value-mangled', score: a.credentials.trim()[0] === '<' ? 45 : 94,
             title: `The ${a.header.name} header carries a placeholder instead of a credential: ${p.text}.`, });
           break;
         }
