@@ -891,7 +891,7 @@ export const TREE: {
     "webPlainLinkSite": [["contact-admin","site-access-restricted"],["check-url","site-access-restricted"],["private-window","stale-cookies"],["fix-authorization-header","unsupported-auth-scheme"]],
     "appSymptomAccess": [["contact-admin","site-access-restricted"],["sign-out-and-in","expired-session"]],
     "appSymptomWork": [["clear-cached-credentials","cached-client-credentials"],["sign-out-and-in","expired-session"],["fix-intranet-sso","intranet-sso-failed"],["contact-admin","wrong-credentials"]],
-    "appSymptomUpdate": [["update-the-app","app-needs-update"],["create-token-or-app-password","basic-auth-retired"],["clear-cached-credentials","password-instead-of-token"],["refresh-api-token","missing-or-invalid-api-token"]],
+    "appSymptomUpdate": [["update-the-app","app-needs-update"],["refresh-api-token","missing-or-invalid-api-token"],["create-token-or-app-password","basic-auth-retired"],["clear-cached-credentials","password-instead-of-token"],["check-url","wrong-url-or-environment"]],
     "appSessionChange": [["sign-out-and-in","expired-session"],["clear-cached-credentials","cached-client-credentials"],["contact-admin","wrong-credentials"]],
     "appSessionSoon": [["clear-cached-credentials","cached-client-credentials"],["fix-clock-skew","clock-skew"],["network-checks","ip-restrictions"],["contact-admin","site-access-restricted"]],
     "appSessionNetwork": [["network-checks","ip-restrictions"],["contact-admin","ip-restrictions"]],
