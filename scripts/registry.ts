@@ -418,17 +418,14 @@ export function build(): { ts: string; json: string; words: string; steps: strin
             const next: Record<string, string> = {};
             const copyOf: Record<string, { label: string; short: string }> = {};
             for (const g of asked) {
-              if (!g.cause && after) {
-                // None of the messages: the tree's own question tells the rest apart.
-                copyOf[g.id] = { label: g.label, short: g.short };
-                next[g.id] = after;
-                parents.set(after, to);
-                continue;
+              // "None of these" may lead to the tree's own question (the picker's `none`), which
+              // tells the remaining situations apart; every other answer offers its causes.
+              const leaf = !g.cause && after ? after : `${to}${cap(g.id)}`;
+              if (leaf !== after) {
+                const offers = g.cause ? [{ cause: g.cause }, ...common.filter((c) => c.cause !== g.cause)] : common;
+                leaves[leaf] = toTries(`${q}.${a} → ${g.id}`, offers, depth + 1, true);
+                leafOrigin[leaf] = { service: ans.service ?? '' };
               }
-              const leaf = `${to}${cap(g.id)}`;
-              const offers = g.cause ? [{ cause: g.cause }, ...common.filter((c) => c.cause !== g.cause)] : common;
-              leaves[leaf] = toTries(`${q}.${a} → ${g.id}`, offers, depth + 1, true);
-              leafOrigin[leaf] = { service: ans.service ?? '' };
               copyOf[g.id] = { label: g.label, short: g.short };
               next[g.id] = leaf;
               parents.set(leaf, to);
