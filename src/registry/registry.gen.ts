@@ -918,7 +918,7 @@ export const TREE: {
     "apiElsewhereFormat": [["fix-authorization-header","wrong-auth-scheme"],["refresh-api-token","api-key-misplaced"]],
     "apiElsewhereRoute": [["pass-authorization-through-proxy","proxy-strips-authorization"],["keep-auth-on-redirect","header-dropped-on-redirect"]],
     "apiElsewhereIgnored": [["fix-client-credentials-config","credentials-file-overrides"],["clear-cached-credentials","cached-client-credentials"],["fix-cloud-identity","wrong-credential-source"],["fix-authorization-header","basic-non-ascii-credentials"]],
-    "apiElsewhereSame": [["fix-authorization-header","wrong-auth-scheme"],["keep-auth-on-redirect","header-dropped-on-redirect"],["pass-authorization-through-proxy","proxy-strips-authorization"],["fix-clock-skew","clock-skew"]],
+    "apiElsewhereSame": [["fix-authorization-header","wrong-auth-scheme"],["keep-auth-on-redirect","header-dropped-on-redirect"],["check-url","wrong-url-or-environment"],["fix-clock-skew","clock-skew"]],
     "apiNeverCookie": [["allow-cookies-for-site","third-party-cookies-blocked"],["fix-cors-preflight","cors-preflight-401"],["fix-authorization-header","missing-authorization-header"]],
     "apiNeverWindows": [["fix-intranet-sso","unsupported-auth-scheme"],["fix-windows-auth-server","connection-bound-auth-broken"],["configure-proxy-credentials","proxy-requires-ntlm"],["fix-authorization-header","digest-handshake-failed"]],
     "apiNeverPassword": [["create-token-or-app-password","password-instead-of-token"],["check-credentials","wrong-login-name"],["check-url","wrong-url-or-environment"],["send-credentials-preemptively","client-waits-for-challenge"]],
