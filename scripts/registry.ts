@@ -323,6 +323,8 @@ export function build(): { ts: string; json: string; words: string; steps: strin
     };
     const byCause = new Map<string, string[]>();
     for (const e of svc.data.errors) byCause.set(e.cause, [...(byCause.get(e.cause) ?? []), e.text ?? e.code ?? '']);
+    // A cause whose every text only says the credential is invalid (tier medium) names no reason.
+    const vague = new Set([...byCause.keys()].filter((c) => svc.data.errors.every((e) => e.cause !== c || e.tier !== undefined)));
     if (byCause.size < 2) return undefined;
     const clip = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1).trimEnd()}…` : t);
     const groups = [...byCause]
@@ -331,9 +333,9 @@ export function build(): { ts: string; json: string; words: string; steps: strin
       .map(([cause, texts]) => {
         // The shortest texts read best as a label; a code is shown as it appears.
         const shown = [...new Set(texts)].sort((x, y) => x.length - y.length).slice(0, 2);
-        return { id: camel(cause), cause, label: shown.map((t) => `“${clip(t, 72)}”`).join(' or '), short: `“${clip(shown[0] ?? '', 36)}”` };
+        return { id: camel(cause), cause, vague: vague.has(cause), label: shown.map((t) => `“${clip(t, 72)}”`).join(' or '), short: `“${clip(shown[0] ?? '', 36)}”` };
       });
-    return [...groups, { id: 'noneOfThese', cause: undefined, label: ERROR_QUESTION.none, short: 'No matching message' }];
+    return [...groups, { id: 'noneOfThese', cause: undefined, vague: false, label: ERROR_QUESTION.none, short: 'No matching message' }];
   };
   /** Most answers a visitor may give on any path, counting each "No, next suggestion" (design §7). */
   const MAX_ANSWERS = 8;
@@ -414,7 +416,8 @@ export function build(): { ts: string; json: string; words: string; steps: strin
             leafOrigin[to] = { service: ans.service ?? '' };
           } else {
             // The service's own error texts tell its causes apart: ask which one the visitor sees,
-            // then offer that message's cause first and the service's other common causes after it.
+            // then offer that message's cause first (second, after the likeliest, for a message that
+            // names no reason) and the service's other common causes after it.
             const next: Record<string, string> = {};
             const copyOf: Record<string, { label: string; short: string }> = {};
             for (const g of asked) {
@@ -422,7 +425,10 @@ export function build(): { ts: string; json: string; words: string; steps: strin
               // tells the remaining situations apart; every other answer offers its causes.
               const leaf = !g.cause && after ? after : `${to}${cap(g.id)}`;
               if (leaf !== after) {
-                const offers = g.cause ? [{ cause: g.cause }, ...common.filter((c) => c.cause !== g.cause)] : common;
+                // The message's own cause first, unless the message names no reason (a vague
+                // one): then the service's likeliest cause comes before it.
+                const rest = common.filter((c) => c.cause !== g.cause);
+                const offers = !g.cause ? common : g.vague && rest[0] ? [rest[0], { cause: g.cause }, ...rest.slice(1)] : [{ cause: g.cause }, ...rest];
                 leaves[leaf] = toTries(`${q}.${a} → ${g.id}`, offers, depth + 1, true);
                 leafOrigin[leaf] = { service: ans.service ?? '' };
               }
@@ -558,7 +564,7 @@ export const TREE: {
   readonly leaves: Readonly<Record<string, readonly Try[]>>;
   /** "Type or paste what you see" steps: the diagnoser core offers the causes. */
   readonly pastes: readonly string[];
-  /** "Which of these messages" questions after a service is picked: each answer offers that message's cause first, then the service's other common causes (its last answer: all of them). */
+  /** "Which of these messages" questions after a service is picked: each answer offers that message's cause first (second, after the service's likeliest, when every text of it carries a confidence ceiling), then the service's other common causes (its last answer: all of them). */
   readonly messages: readonly string[];
   /** Per "type or paste" step: the likeliest causes for the answers that lead to it, offered after what the text points to. */
   readonly pasteFallback: Readonly<Record<string, readonly Try[]>>;

@@ -89,7 +89,8 @@ const serviceError = z
     /**
      * Ceiling on the diagnoser's confidence when it matches this text: `medium` for a client's own
      * report that it was refused ("Response status code does not indicate success: 401"), whose
-     * `cause` is only the likeliest of several.
+     * `cause` is only the likeliest of several. In the wizard's "which message" question, a
+     * message whose every text has a ceiling offers the service's likeliest cause before its own.
      */
     tier: z.enum(['medium', 'low']).optional(),
     /** Where this exact text or code is documented or shown. */

@@ -60,15 +60,18 @@ describe('wizard outcomes against the registry', () => {
 describe('a service’s “which message” question (generated from its error texts)', () => {
   // Each service page's error texts as its front matter lists them (the knowledge file leaves out
   // the vague ones, which these questions still offer for a visitor to recognise).
-  const read = new Map<string, Array<{ cause: string }>>();
-  const errorsOf = (slug: string): Array<{ cause: string }> => {
+  type Err = { cause: string; tier?: string };
+  const read = new Map<string, Err[]>();
+  const errorsOf = (slug: string): Err[] => {
     let errors = read.get(slug);
     if (!errors) {
       const front = readFileSync(new URL(`../../../content/articles/services/${slug}.mdx`, import.meta.url), 'utf8').split(/^---$/m)[1] ?? '';
-      read.set(slug, (errors = (parseYaml(front) as { errors?: Array<{ cause: string }> }).errors ?? []));
+      read.set(slug, (errors = (parseYaml(front) as { errors?: Err[] }).errors ?? []));
     }
     return errors;
   };
+  // A message whose every text the page marks with a confidence ceiling names no reason.
+  const vague = (slug: string, cause: string) => errorsOf(slug).every((e) => e.cause !== cause || e.tier !== undefined);
   // The picker answer that leads to each message question names the service.
   const serviceOf = (q: string) => Object.values(TREE.questions).flatMap((answers) => Object.entries(answers)).find(([, to]) => to === q)?.[0] ?? '';
   const slugOf = (camel: string) => Object.keys(SERVICES).find((s) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) === camel);
@@ -94,7 +97,7 @@ describe('a service’s “which message” question (generated from its error t
   const authored = parseYaml(readFileSync('content/wizard/tree.yaml', 'utf8')) as { questions: Record<string, { none?: Record<string, string> }> };
   const noneNext = new Set(Object.values(authored.questions).flatMap((x) => Object.values(x.none ?? {})));
 
-  it('offers each message’s own cause first, then the service’s common causes; “none of these” offers those alone, or asks the question the tree names', () => {
+  it('offers each message’s own cause first (second, after the likeliest, when its texts name no reason), then the service’s common causes; “none of these” offers those alone, or asks the question the tree names', () => {
     for (const q of TREE.messages) {
       const slug = slugOf(serviceOf(q)) as keyof typeof SERVICES;
       const audience = q.startsWith('app') ? 'app' : 'api';
@@ -110,10 +113,10 @@ describe('a service’s “which message” question (generated from its error t
       }
       for (const [a, leaf] of answers.slice(0, -1)) {
         const offered = (TREE.leaves[leaf] ?? []).map(([, c]) => c);
-        const own = offered[0] ?? '';
-        expect(own.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), `${q}.${a}`).toBe(a);
+        const own = offered.find((c) => c.replace(/-([a-z0-9])/g, (_, x: string) => x.toUpperCase()) === a) ?? '';
         expect(errorsOf(slug ?? '').some((e) => e.cause === own), `${q}.${a}`).toBe(true);
-        expect(inOrder(offered.slice(1), common.filter((c) => c !== own)), `${q}.${a}: ${offered.join(', ')}`).toBe(true);
+        expect(offered.indexOf(own), `${q}.${a}: ${offered.join(', ')}`).toBe(vague(slug, own) ? 1 : 0);
+        expect(inOrder(offered.filter((c) => c !== own), common.filter((c) => c !== own)), `${q}.${a}: ${offered.join(', ')}`).toBe(true);
       }
     }
   });
