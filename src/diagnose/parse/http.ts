@@ -153,8 +153,8 @@ export function buildExchanges(lines: readonly TaggedLine[]): Exchange[] {
       }
       continue;
     }
-    if (cur && cur.role !== 'request' && cur.headers.length > 0) {
-      // No blank line before the body: tolerate it.
+    if (cur && cur.role !== 'request' && (cur.headers.length > 0 || cur.status)) {
+      // No blank line before the body (or headers elided with "..."): tolerate it.
       cur.open = false;
       addBody(cur, text, line);
     }

@@ -113,7 +113,9 @@ function ruleExchange(ctx: Ctx, ex: Exchange): void {
   for (const ch of chs) {
     const p = ch.params;
     // RFC 9728: the resource names its metadata; a client without a token must discover the authorization server.
-    if (p['resource_metadata'] && !(p['error'] && p['error'] !== 'invalid_request' && sent?.authorization)) {
+    // An error such as invalid_token or insufficient_scope says a token was presented (RFC 6750
+    // §3.1), unless the paste shows a request without one.
+    if (p['resource_metadata'] && (!p['error'] || p['error'] === 'invalid_request' || (sent && !sent.authorization))) {
       ctx.findings.push({
         rule: 'resource-metadata', cause: 'oauth-discovery-required', score: 88,
         title: 'The challenge names protected-resource metadata (RFC 9728): fetch it, find the authorization server, and get a token for this resource first.',
