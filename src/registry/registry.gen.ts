@@ -1202,7 +1202,7 @@ export const TREE: {
     "apiWhichEmailAppsPermissionDenied403": [["fix-token-permissions","permission-denied-403"],["create-token-or-app-password","password-instead-of-token"],["update-the-app","basic-auth-retired"],["check-credentials","wrong-credentials"],["contact-admin","account-locked-or-disabled"]],
     "apiWhichEmailAppsMissingAuthorizationHeader": [["fix-authorization-header","missing-authorization-header"],["create-token-or-app-password","password-instead-of-token"],["update-the-app","basic-auth-retired"],["check-credentials","wrong-credentials"],["contact-admin","account-locked-or-disabled"]],
     "apiWhichEmailAppsNoneOfThese": [["create-token-or-app-password","password-instead-of-token"],["update-the-app","basic-auth-retired"],["check-credentials","wrong-credentials"],["contact-admin","account-locked-or-disabled"],["fix-token-permissions","permission-denied-403"]],
-    "apiCodeForbidden": [["fix-token-permissions","permission-denied-403"],["send-csrf-token","csrf-token-rejected"],["fix-request-signature","request-signature-mismatch"],["check-url","key-for-other-environment"]],
+    "apiCodeForbidden": [["fix-token-permissions","permission-denied-403"],["send-csrf-token","csrf-token-rejected"],["fix-request-signature","request-signature-mismatch"],["refresh-api-token","missing-or-invalid-api-token"]],
     "apiCodeLogin": [["use-api-credentials","login-page-instead-of-401"],["fix-gateway-auth","access-proxy-in-front"],["keep-auth-on-redirect","header-dropped-on-redirect"]],
     "apiCodeServer": [["fix-gateway-auth","authorizer-error-5xx"],["fix-authorization-header","gateway-authorizer-rejected"]],
     "srvWindowsPrompt": [["fix-intranet-sso","intranet-sso-failed"],["fix-windows-auth-server","kerberos-spn-or-delegation"]],
