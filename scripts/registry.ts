@@ -323,7 +323,8 @@ export function build(): { ts: string; json: string; words: string; steps: strin
     };
     const byCause = new Map<string, string[]>();
     for (const e of svc.data.errors) byCause.set(e.cause, [...(byCause.get(e.cause) ?? []), e.text ?? e.code ?? '']);
-    // A cause whose every text only says the credential is invalid (tier medium) names no reason.
+    // A cause whose every text the page gives a confidence ceiling (`tier`: it only says the
+    // sign-in was refused) names no reason; its answer offers the likeliest cause first.
     const vague = new Set([...byCause.keys()].filter((c) => svc.data.errors.every((e) => e.cause !== c || e.tier !== undefined)));
     if (byCause.size < 2) return undefined;
     const clip = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1).trimEnd()}…` : t);
