@@ -113,9 +113,10 @@ describe('a service’s “which message” question (generated from its error t
       }
       for (const [a, leaf] of answers.slice(0, -1)) {
         const offered = (TREE.leaves[leaf] ?? []).map(([, c]) => c);
-        const own = offered.find((c) => c.replace(/-([a-z0-9])/g, (_, x: string) => x.toUpperCase()) === a) ?? '';
+        const at = offered.findIndex((c) => c.replace(/-([a-z0-9])/g, (_, x: string) => x.toUpperCase()) === a);
+        const own = offered[at] ?? '';
         expect(errorsOf(slug ?? '').some((e) => e.cause === own), `${q}.${a}`).toBe(true);
-        expect(offered.indexOf(own), `${q}.${a}: ${offered.join(', ')}`).toBe(vague(slug, own) ? 1 : 0);
+        expect(at, `${q}.${a}: ${offered.join(', ')}`).toBe(vague(slug, own) ? 1 : 0);
         expect(inOrder(offered.filter((c) => c !== own), common.filter((c) => c !== own)), `${q}.${a}: ${offered.join(', ')}`).toBe(true);
       }
     }
