@@ -324,7 +324,9 @@ export function build(): { ts: string; json: string; words: string; steps: strin
     const byCause = new Map<string, string[]>();
     for (const e of svc.data.errors) byCause.set(e.cause, [...(byCause.get(e.cause) ?? []), e.text ?? e.code ?? '']);
     // A cause whose every text the page gives a confidence ceiling (`tier`: it only says the
-    // sign-in was refused) names no reason; its answer offers the likeliest cause first.
+    // sign-in was refused) names no reason; its answer offers the likeliest cause first. Only the
+    // page's own tier counts, not tierOf's implicit one for the generic cause: a visitor who picks
+    // "invalid key" still most often has one (measured on the development split).
     const vague = new Set([...byCause.keys()].filter((c) => svc.data.errors.every((e) => e.cause !== c || e.tier !== undefined)));
     if (byCause.size < 2) return undefined;
     const clip = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1).trimEnd()}…` : t);
